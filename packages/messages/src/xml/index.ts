@@ -1,0 +1,11 @@
+// Hostile-input guard and namespace-aware reading/writing, shared by the EDA and Datahub codecs.
+export { decodeXmlInput } from './decode.ts';
+export { DEFAULT_XML_LIMITS, guardXml, type XmlLimits } from './guard.ts';
+export {
+  positionAt,
+  XmlInputError,
+  type XmlInputErrorCode,
+  type XmlPosition,
+} from './input-error.ts';
+export { decodeReferences, readXmlTree, type XmlAttribute, type XmlElement } from './tree.ts';
+export { type XmlNodeOut, type XmlWriteOptions, writeXml } from './write.ts';

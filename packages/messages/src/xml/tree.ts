@@ -1,0 +1,154 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XmlInputError } from './input-error.ts';
+
+/** An attribute with its namespace resolved (unprefixed attributes have no namespace). */
+export interface XmlAttribute {
+  readonly namespace: string | null;
+  readonly localName: string;
+  readonly value: string;
+}
+
+/** An element with its namespace resolved from the xmlns declarations in scope. */
+export interface XmlElement {
+  readonly namespace: string | null;
+  readonly localName: string;
+  /** Prefix as written, only for messages; never used for matching. */
+  readonly prefix: string | null;
+  readonly attributes: readonly XmlAttribute[];
+  readonly children: readonly XmlElement[];
+  /** Character data directly inside this element (text and CDATA, references decoded). */
+  readonly text: string;
+  /** 1-based line of the start tag. */
+  readonly line: number;
+}
+
+const XMLNS = 'http://www.w3.org/2000/xmlns/';
+const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
+
+type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+/**
+ * Parses XML that already passed `guardXml` into a namespace-resolved element tree.
+ * Prefixes are resolved through the xmlns declarations in scope, so `ns0:`, `cp:` and a default
+ * namespace give the same tree apart from `prefix`.
+ *
+ * @throws {XmlInputError} `not-xml` for malformed input, `namespace` for an undeclared prefix.
+ * @example
+ * readXmlTree('<a:X xmlns:a="urn:x"/>').namespace; // 'urn:x'
+ */
+export function readXmlTree(text: string, maxDepth = 64): XmlElement {
+  const normalized = text.replace(/\r\n?/g, '\n');
+  const wellFormed = XMLValidator.validate(normalized);
+  if (wellFormed !== true) {
+    const { msg, line, col } = wellFormed.err;
+    throw new XmlInputError('not-xml', `${msg.replace(/\.$/, '')} (line ${line}, column ${col})`);
+  }
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    // References are decoded here, after parsing, so that `&amp;#65;` stays literal text.
+    processEntities: false,
+    cdataPropName: '#cdata',
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    captureMetaData: true,
+    maxNestedTags: maxDepth + 1,
+  });
+  const nodes = parser.parse(normalized) as OrderedNode[];
+  const lineStarts = [0];
+  for (let i = 0; i < normalized.length; i++) {
+    if (normalized.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  }
+  const lineOf = (offset: number): number => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((lineStarts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
+  const root = nodes.find((node) => elementName(node) !== undefined);
+  if (!root) throw new XmlInputError('not-xml', 'the input contains no element');
+  return toElement(root, new Map([['xml', XML_NAMESPACE]]), lineOf);
+}
+
+function elementName(node: OrderedNode): string | undefined {
+  return Object.keys(node).find((key) => key !== ':@' && key !== '#text' && key !== '#cdata');
+}
+
+function toElement(
+  node: OrderedNode,
+  inherited: ReadonlyMap<string, string>,
+  lineOf: (offset: number) => number,
+): XmlElement {
+  const qualifiedName = elementName(node) ?? '';
+  const rawAttributes = node[':@'] ?? {};
+  const scope = new Map(inherited);
+  for (const [name, value] of Object.entries(rawAttributes)) {
+    if (name === 'xmlns') scope.set('', decodeReferences(value));
+    else if (name.startsWith('xmlns:')) scope.set(name.slice(6), decodeReferences(value));
+  }
+  const [prefix, localName] = splitName(qualifiedName);
+  const namespace = scope.get(prefix ?? '') || null;
+  if (prefix !== null && namespace === null) {
+    throw new XmlInputError('namespace', `prefix "${prefix}" of <${qualifiedName}> is not declared`);
+  }
+  const attributes: XmlAttribute[] = [];
+  for (const [name, value] of Object.entries(rawAttributes)) {
+    if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+    const [attributePrefix, attributeLocal] = splitName(name);
+    const attributeNamespace = attributePrefix === null ? null : scope.get(attributePrefix);
+    if (attributeNamespace === undefined || attributeNamespace === XMLNS) {
+      throw new XmlInputError('namespace', `prefix of attribute ${name} is not declared`);
+    }
+    // Attribute-value normalisation (XML 1.0 §3.3.3): literal whitespace becomes a space.
+    const normalizedValue = decodeReferences(value.replace(/[\t\n]/g, ' '));
+    attributes.push({
+      namespace: attributeNamespace,
+      localName: attributeLocal,
+      value: normalizedValue,
+    });
+  }
+  const children: XmlElement[] = [];
+  let text = '';
+  for (const child of (node[qualifiedName] ?? []) as OrderedNode[]) {
+    if (typeof child['#text'] === 'string') text += decodeReferences(child['#text']);
+    else if (Array.isArray(child['#cdata'])) {
+      for (const part of child['#cdata'] as OrderedNode[]) text += String(part['#text'] ?? '');
+    } else if (elementName(child) !== undefined) children.push(toElement(child, scope, lineOf));
+  }
+  const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[META];
+  return {
+    namespace,
+    localName,
+    prefix,
+    attributes,
+    children,
+    text,
+    line: lineOf(meta?.startIndex ?? 0),
+  };
+}
+
+function splitName(name: string): [string | null, string] {
+  const colon = name.indexOf(':');
+  return colon < 0 ? [null, name] : [name.slice(0, colon), name.slice(colon + 1)];
+}
+
+const ENTITY_TEXT: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Decodes the predefined entities and character references (the guard refused all others). */
+export function decodeReferences(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z]+);/g, (whole, body: string) => {
+    if (body.startsWith('#x')) return String.fromCodePoint(Number.parseInt(body.slice(2), 16));
+    if (body.startsWith('#')) return String.fromCodePoint(Number(body.slice(1)));
+    return ENTITY_TEXT[body] ?? whole;
+  });
+}
