@@ -39,16 +39,16 @@ export function parseViennaStamp(stamp: string): ViennaStampParse {
   if (!/^\d{17}$/.test(stamp)) {
     return { ok: false, reason: `'${stamp}' is not 17 digits yyyyMMddHHmmssSSS` };
   }
-  const parsed = DateTime.fromFormat(stamp, STAMP_FORMAT, { zone: EDA_ZONE });
-  if (!parsed.isValid) {
-    return {
-      ok: false,
-      reason: `'${stamp}' is not a calendar date and time (${parsed.invalidExplanation ?? parsed.invalidReason ?? 'invalid'})`,
-    };
+  // Read once in UTC (no clock changes) to tell an impossible date or hour (31 February, hour 24,
+  // which Luxon would roll over) from a local time that Vienna's clocks skip.
+  const calendar = DateTime.fromFormat(stamp, STAMP_FORMAT, { zone: 'utc' });
+  if (!calendar.isValid || calendar.toFormat(STAMP_FORMAT) !== stamp) {
+    return { ok: false, reason: `'${stamp}' is not a calendar date and time` };
   }
+  const parsed = DateTime.fromFormat(stamp, STAMP_FORMAT, { zone: EDA_ZONE });
   // Luxon moves a wall-clock time inside the spring-forward gap to a real instant; formatting
   // back shows whether the local time existed.
-  if (parsed.toFormat(STAMP_FORMAT) !== stamp) {
+  if (!parsed.isValid || parsed.toFormat(STAMP_FORMAT) !== stamp) {
     return {
       ok: false,
       reason: `'${stamp}' does not exist in Europe/Vienna (clocks skip that hour)`,
