@@ -49,3 +49,10 @@ export type {
 } from './types.ts';
 export { type EdaXmlValidation, validateEda, validateEdaXml } from './validate.ts';
 export { type SchemaFile, validateAgainstXsd } from './xsd.ts';
+export {
+  type EdaSampleCode,
+  type EdaSampleDocument,
+  type EdaSampleInfo,
+  listEdaSamples,
+  sampleEdaDocument,
+} from './samples.ts';
