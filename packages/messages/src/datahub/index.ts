@@ -1,1 +1,34 @@
-export {};
+// Public API of the Datahub area (DH-831 / DH-851): the reference's own XML, its rules and e-mails.
+export {
+  ackError,
+  DATAHUB_ERRORS,
+  type DatahubErrorDefinition,
+  type DatahubErrorId,
+  type DatahubErrorLevel,
+} from './errors.ts';
+export {
+  checkDatahubHeader,
+  checkDh831Process,
+  checkDh851Process,
+  DESCRIPTION_MAX_LENGTH,
+  isValidCustomerId,
+} from './rules.ts';
+export {
+  type AckError,
+  type AcknowledgedProcess,
+  type Acknowledgement,
+  AUTHORIZATION_REASONS,
+  type AuthorizationReason,
+  type AuthorizationRecipient,
+  DATAHUB_NAMESPACE,
+  type DatahubAckDocument,
+  type DatahubDocument,
+  type DatahubHeader,
+  type DatahubMessageType,
+  type Dh825ApprovalDocument,
+  type Dh831Process,
+  type Dh831RequestDocument,
+  type Dh851CancelDocument,
+  type Dh851Process,
+} from './types.ts';
+export { datahubInstant, isCalendarDate, isEmailAddress } from './values.ts';
