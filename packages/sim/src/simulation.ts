@@ -1,0 +1,360 @@
+import { type AnyActorRef, type AnyStateMachine, createActor, type EventObject } from 'xstate';
+import { VirtualClock } from './clock.ts';
+import {
+  type InboundCodec,
+  type OutboundCodec,
+  type PartyInfo,
+  passThroughInbound,
+  passThroughOutbound,
+} from './codec.ts';
+import { EmissionRouter } from './emissions.ts';
+import type { ChannelName, Envelope } from './envelope.ts';
+import type { FaultRule, PayloadCorrupter } from './faults.ts';
+import {
+  everyMessageAccountedFor,
+  type Invariant,
+  type InvariantContext,
+  type Registry,
+  type Violation,
+} from './invariant.ts';
+import { type LatencySpec, Network, type NetworkAccounting } from './network.ts';
+import { createRng, type Rng } from './rng.ts';
+import { type TraceEvent, type TraceMode, TraceRecorder, type TraceSummary } from './trace.ts';
+
+export interface SimulationOptions {
+  /** Seeds the one RNG; every random decision comes from streams forked from it. */
+  seed: number | string;
+  /** Virtual start instant, epoch ms. */
+  start: number;
+  /** Zone of the trace timestamps (Europe/Vienna for CM_REQ_OFF, Europe/Helsinki for DH-831). */
+  zone: string;
+  /** `summary` keeps counts only (load runs). Default `full`. */
+  traceMode?: TraceMode;
+  latencies?: Partial<Record<ChannelName, LatencySpec>>;
+  faults?: readonly FaultRule[];
+  corrupt?: PayloadCorrupter;
+  reorderHoldMs?: number;
+  outboundCodec?: OutboundCodec;
+  inboundCodec?: InboundCodec;
+}
+
+/** A party to host: who it is and the machine that plays its role. */
+export interface PartySpec extends PartyInfo {
+  machine: AnyStateMachine;
+  input?: unknown;
+}
+
+/** The first error of a failed run. */
+export interface RunError {
+  party: string | null;
+  message: string;
+}
+
+export interface RunResult {
+  status: 'ok' | 'failed';
+  error: RunError | null;
+  /** The events (empty in summary mode; see `summary`). */
+  trace: readonly TraceEvent[];
+  summary: TraceSummary;
+  violations: Violation[];
+  accounting: NetworkAccounting;
+  /** Virtual instant the run stopped at, epoch ms. */
+  endedAt: number;
+}
+
+export interface RunOptions {
+  /** Stop before the first event due after this instant and move the clock to it. */
+  until?: number;
+  /** Fail the run after this many clock tasks (a runaway loop). Default 10 000 000. */
+  maxEvents?: number;
+}
+
+interface Party {
+  info: PartyInfo;
+  actor: AnyActorRef;
+}
+
+/**
+ * Hosts role machines as XState actors on one virtual clock, connects them by a faulty network,
+ * feeds scenario stimuli, records one trace and checks invariants.
+ *
+ * @example
+ * const sim = new Simulation({ seed: 42, start: Date.parse('2026-03-02T09:00:00+01:00'), zone: 'Europe/Vienna' });
+ * sim.addParty({ id: 'sp', address: 'EC123', role: 'serviceProvider', machine: spMachine });
+ * sim.addParty({ id: 'dso', address: 'AT001', role: 'vnb', machine: dsoMachine });
+ * sim.stimulus(sim.clock.now(), 'sp', { type: 'stimulus.request' });
+ * const { trace, violations, accounting } = sim.run();
+ */
+export class Simulation implements InvariantContext {
+  readonly clock: VirtualClock;
+  readonly rng: Rng;
+  readonly trace: TraceRecorder;
+  readonly network: Network;
+  readonly registry: Registry = { consents: new Map(), requests: new Map(), data: [] };
+  readonly #parties = new Map<string, Party>();
+  readonly #byAddress = new Map<string, Party>();
+  readonly #invariants: Invariant[] = [everyMessageAccountedFor];
+  readonly #inbound: InboundCodec;
+  readonly #emissions: EmissionRouter;
+  #started = false;
+  #failure: RunError | null = null;
+
+  constructor(options: SimulationOptions) {
+    this.clock = new VirtualClock(options.start);
+    this.rng = createRng(options.seed);
+    this.trace = new TraceRecorder({ zone: options.zone, mode: options.traceMode ?? 'full' });
+    this.#inbound = options.inboundCodec ?? passThroughInbound;
+    this.network = new Network({
+      clock: this.clock,
+      rng: this.rng.fork('network'),
+      trace: this.trace,
+      deliver: (envelope) => this.#deliver(envelope),
+      ...(options.latencies ? { latencies: options.latencies } : {}),
+      ...(options.faults ? { faults: options.faults } : {}),
+      ...(options.corrupt ? { corrupt: options.corrupt } : {}),
+      ...(options.reorderHoldMs !== undefined ? { reorderHoldMs: options.reorderHoldMs } : {}),
+    });
+    this.#emissions = new EmissionRouter({
+      clock: this.clock,
+      trace: this.trace,
+      network: this.network,
+      registry: this.registry,
+      outbound: options.outboundCodec ?? passThroughOutbound,
+      resolve: (to) => this.#resolve(to)?.info,
+      fail: (party, error) => this.#fail(party, error),
+    });
+  }
+
+  /**
+   * Creates the party's actor on the virtual clock (started by the first `run()`, in the order
+   * parties were added). Emitted events of the actor and of every child it spawns are routed.
+   */
+  addParty(spec: PartySpec): AnyActorRef {
+    const { id, address, role } = spec;
+    if (this.#parties.has(id) || this.#byAddress.has(address)) {
+      throw new Error(
+        `consent-sim: simulation.ts addParty: party id "${id}" or address "${address}" is already taken; give every party a unique id and address`,
+      );
+    }
+    const info: PartyInfo = { id, address, role };
+    const emissions = this.#emissions;
+    let timerFired = false;
+    const actor = createActor(spec.machine, {
+      // An explicit id keeps xstate's process-global session counter out of the trace.
+      id,
+      input: spec.input,
+      clock: this.clock.xstateClock({ onFire: () => (timerFired = true) }),
+      inspect: (inspection) => {
+        const ref = inspection.actorRef;
+        if (inspection.type === '@xstate.actor' && isActorRef(ref)) {
+          emissions.attach(info, ref);
+        } else if (timerFired && inspection.type === '@xstate.event' && isActorRef(ref)) {
+          // The first event relayed inside a timer task is the timer's own delayed event.
+          timerFired = false;
+          emissions.timer(info, ref, inspection.event);
+        }
+      },
+    });
+    let lastValue: string | null = null;
+    actor.subscribe({
+      next: (snapshot: { value?: unknown }) => {
+        const value = snapshot.value;
+        const key = typeof value === 'string' ? value : JSON.stringify(value);
+        if (key === lastValue) return;
+        lastValue = key;
+        this.trace.record({
+          kind: 'state',
+          atMs: this.clock.now(),
+          party: id,
+          detail: { type: 'actor', value: value ?? null },
+        });
+      },
+      error: (error: unknown) => this.#fail(id, error),
+    });
+    const party: Party = { info, actor };
+    this.#parties.set(id, party);
+    this.#byAddress.set(address, party);
+    return actor;
+  }
+
+  /** The root actor of a party. */
+  actor(partyId: string): AnyActorRef {
+    return this.#party(partyId, 'actor').actor;
+  }
+
+  /** The parties, in the order they were added. */
+  parties(): PartyInfo[] {
+    return [...this.#parties.values()].map((p) => p.info);
+  }
+
+  /** Makes a party do something at `at` (a scenario stimulus); the engine adds `at` to the event. */
+  stimulus(at: number, partyId: string, event: EventObject): void {
+    const party = this.#party(partyId, 'stimulus');
+    this.clock.schedule(
+      at,
+      () => {
+        const now = this.clock.now();
+        this.trace.record({ kind: 'stimulus', atMs: now, party: partyId, detail: event });
+        this.#sendTo(party, withAt(event, now), { stimulus: event.type });
+      },
+      'stimulus',
+    );
+  }
+
+  addInvariant(invariant: Invariant): void {
+    this.#invariants.push(invariant);
+    if (invariant.observe) this.trace.listen(invariant.observe);
+  }
+
+  accounting(): NetworkAccounting {
+    return this.network.accounting();
+  }
+
+  /** Starts the parties (first call only), runs the clock, then checks every invariant. */
+  run(options: RunOptions = {}): RunResult {
+    this.#start();
+    const until = options.until ?? Number.POSITIVE_INFINITY;
+    const maxEvents = options.maxEvents ?? 10_000_000;
+    let count = 0;
+    for (let next = this.clock.nextDue(); this.#failure === null; next = this.clock.nextDue()) {
+      if (next === undefined || next > until) {
+        if (Number.isFinite(until) && until > this.clock.now()) this.clock.runUntil(until);
+        break;
+      }
+      if (count++ >= maxEvents) {
+        this.#fail(
+          null,
+          new Error(
+            `consent-sim: simulation.ts run: ${maxEvents} events without going idle (maxEvents); a machine probably loops. Fix it or raise maxEvents`,
+          ),
+        );
+        break;
+      }
+      try {
+        this.clock.runNext();
+      } catch (error) {
+        this.#fail(null, error);
+      }
+    }
+    const violations = this.#check();
+    return {
+      status: this.#failure === null ? 'ok' : 'failed',
+      error: this.#failure,
+      trace: this.trace.events(),
+      summary: this.trace.summary(),
+      violations,
+      accounting: this.network.accounting(),
+      endedAt: this.clock.now(),
+    };
+  }
+
+  #start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    for (const party of this.#parties.values()) {
+      if (this.#failure !== null) return;
+      party.actor.start();
+    }
+  }
+
+  #check(): Violation[] {
+    const violations: Violation[] = [];
+    const events = this.trace.events();
+    for (const invariant of this.#invariants) {
+      let reports: readonly (string | { message: string; detail?: unknown })[];
+      try {
+        reports = invariant.check(events, this);
+      } catch (error) {
+        reports = [{ message: `the check threw: ${errorMessage(error)}` }];
+      }
+      for (const report of reports) {
+        const v: Violation =
+          typeof report === 'string'
+            ? { invariant: invariant.name, message: report, detail: null }
+            : { invariant: invariant.name, message: report.message, detail: report.detail ?? null };
+        violations.push(v);
+        this.trace.record({ kind: 'invariant', atMs: this.clock.now(), detail: v });
+      }
+    }
+    return violations;
+  }
+
+  #deliver(envelope: Envelope): void {
+    const party = this.#party(envelope.to, 'deliver');
+    const result = this.#inbound(party.info, envelope);
+    if ('rejected' in result) {
+      this.trace.record({
+        kind: 'note',
+        atMs: this.clock.now(),
+        party: envelope.to,
+        from: envelope.from,
+        to: envelope.to,
+        channel: envelope.channel,
+        messageCode: envelope.messageCode,
+        detail: {
+          type: 'rejected',
+          envelope: envelope.id,
+          reason: result.rejected,
+          detail: result.detail ?? null,
+        },
+      });
+      return;
+    }
+    this.#sendTo(party, withAt(result.event, this.clock.now()), { envelope: envelope.id });
+  }
+
+  /** Sends to a running actor; an event for a stopped one is recorded instead of lost silently. */
+  #sendTo(party: Party, event: EventObject, cause: Record<string, string>): void {
+    const status = party.actor.getSnapshot().status;
+    if (status !== 'active') {
+      this.trace.record({
+        kind: 'note',
+        atMs: this.clock.now(),
+        party: party.info.id,
+        detail: { type: 'undeliverable', event: event.type, partyStatus: status, ...cause },
+      });
+      return;
+    }
+    party.actor.send(event);
+  }
+
+  #resolve(to: string): Party | undefined {
+    return this.#parties.get(to) ?? this.#byAddress.get(to);
+  }
+
+  #party(id: string, where: string): Party {
+    const party = this.#parties.get(id);
+    if (party === undefined) {
+      throw new Error(
+        `consent-sim: simulation.ts ${where}: no party "${id}"; known parties: ${[...this.#parties.keys()].join(', ') || 'none'} — add it with addParty first`,
+      );
+    }
+    return party;
+  }
+
+  #fail(party: string | null, error: unknown): void {
+    const message = errorMessage(error);
+    this.trace.record({
+      kind: 'note',
+      atMs: this.clock.now(),
+      party,
+      detail: { type: 'error', message },
+    });
+    if (this.#failure === null) this.#failure = { party, message };
+  }
+}
+
+/** Every event into a machine carries `at`, the virtual instant it happens (design contract). */
+function withAt(event: EventObject, at: number): EventObject & { at: number } {
+  return { ...event, at };
+}
+
+/** Inspection events type their actor loosely; at runtime they are full actor refs. */
+function isActorRef(ref: unknown): ref is AnyActorRef {
+  const candidate = ref as Partial<AnyActorRef> | null;
+  return typeof candidate?.on === 'function' && typeof candidate.id === 'string';
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
