@@ -1,3 +1,4 @@
+import { buildEdaXml, parseEdaXml } from '@consent-sim/messages';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { buildCmRequestFixture } from './cmrequest-fixture.ts';
@@ -75,12 +76,43 @@ describe('decodeCmRequestPayload', () => {
     ];
     const payload = packRequests(documents);
     const result = decodeCmRequestPayload(renderPng(encodeQr(payload, { level: 'L' })));
-    expect(result).toEqual({ payload, documents, schemaVersions: ['01p30', '01p30'] });
+    expect(result.payload).toBe(payload);
+    expect(result.documents).toEqual(documents);
+    expect(
+      result.parsed.map(({ document, issues }) => [
+        document.version,
+        document.processDirectory.meteringPoint,
+        issues,
+      ]),
+    ).toEqual([
+      ['01.30', 'AT0010000000000000000000000000001', []],
+      ['01.30', 'AT0010000000000000000000000000002', []],
+    ]);
   });
 
   it('reads RGBA pixels as well as PNG bytes', () => {
     const document = buildCmRequestFixture();
     expect(decodeCmRequestPayload(renderRgba(encodeQr(document))).documents).toEqual([document]);
+  });
+
+  it('carries a document written by @consent-sim/messages (buildEdaXml, compact) unchanged', () => {
+    const { document } = parseEdaXml(buildCmRequestFixture({ purpose: 'Wärmepumpe' }));
+    const xml = buildEdaXml(document, { compact: true, declaration: false });
+    const result = decodeCmRequestPayload(renderPng(encodeQr(packRequests([xml]))));
+    expect(result.documents).toEqual([xml]);
+    expect(result.parsed[0]?.document).toEqual(document);
+  });
+
+  it("'not-cmrequest' for a CMRequest that is not well-formed XML", () => {
+    const CP = 'http://www.ebutilities.at/schemata/customerconsent/cmrequest/01p30';
+    const broken = `<cp:CMRequest xmlns:cp="${CP}"><cp:MarketParticipantDirectory><cp:ProcessDirectory></cp:CMRequest>`;
+    const error = thrownBy(() => decodeCmRequestPayload(renderRgba(encodeQr(broken))));
+    expect(error).toMatchObject({
+      code: 'not-cmrequest',
+      message: expect.stringMatching(
+        /line 1 of 1 .* cannot be read as an EDA document: XML input refused/,
+      ),
+    });
   });
 
   it('\'not-cmrequest\' for a QR code of "hello", saying what was found', () => {

@@ -8,7 +8,11 @@ export {
   type QrLevel,
 } from './capacity.ts';
 export { type CapacityPlan, type LevelCapacity, planCapacity } from './capacity-plan.ts';
-export { type CmRequestPayload, decodeCmRequestPayload } from './cmrequest-payload.ts';
+export {
+  type CmRequestPayload,
+  decodeCmRequestPayload,
+  type ParsedCmRequest,
+} from './cmrequest-payload.ts';
 export { type CmRequestShape, inspectCmRequest, type RootElement } from './cmrequest-shape.ts';
 export { decodePng, decodeRgba } from './decode.ts';
 export { type EncodeOptions, encodeQr, type QrSymbol } from './encode.ts';
