@@ -1,7 +1,9 @@
 // Detects which identifier a string is meant to be and checks it as that kind: every kind whose
-// loose shape fits is a candidate; the first valid candidate wins, otherwise the first candidate's
-// problems are reported, so a near-miss (e.g. a 32-character metering point) is explained.
+// loose shape fits is a candidate; a candidate with decisive evidence wins, else the first valid
+// one, else the first candidate's problems are reported, so a near miss (e.g. a 32-character
+// metering point) is explained.
 
+import { decodeCmRequestId } from './cm-request-id.ts';
 import {
   checkCmRequestId,
   checkConsentId,
@@ -16,6 +18,8 @@ import { type IdCheck, type IdKind, idCheck } from './id-check.ts';
 interface Detector {
   kind: Exclude<IdKind, 'unknown'>;
   looksLike: RegExp;
+  /** Evidence strong enough to decide for this kind even when another kind's check passes. */
+  claims?: (id: string) => boolean;
   check: (id: string) => IdCheck;
   describe: string;
 }
@@ -27,6 +31,13 @@ const DETECTORS: readonly Detector[] = [
   {
     kind: 'consent-id',
     looksLike: /^[A-Za-z]{2}[0-9A-Za-z]{6}\d{17}[0-9A-Za-z]{8}$/,
+    // A ConsentId with a broken timestamp is still a schema-valid metering point; a CMRequestId
+    // suffix with a correct CRC-8 byte (1 in 256 by chance, and metering points rarely end in
+    // base32 letters) decides for the ConsentId so that its real problem is reported.
+    claims: (id) => {
+      const suffix = decodeCmRequestId(id.slice(25));
+      return suffix.ok && suffix.crc8 === suffix.crc8Expected;
+    },
     check: (id) => checkConsentId(id),
     describe: 'consent-id (DSO address + Vienna yyyyMMddHHmmssSSS + CMRequestId, 33)',
   },
@@ -90,7 +101,10 @@ export const DETECTABLE_KINDS: readonly string[] = DETECTORS.map((d) => d.descri
  * @example checkId('643000000000000016').kind // → 'gsrn'
  */
 export function checkId(id: string): IdCheck {
-  const candidates = DETECTORS.filter((d) => d.looksLike.test(id)).map((d) => d.check(id));
+  const matching = DETECTORS.filter((d) => d.looksLike.test(id));
+  const claimed = matching.find((d) => d.claims?.(id) === true);
+  if (claimed !== undefined) return claimed.check(id);
+  const candidates = matching.map((d) => d.check(id));
   const valid = candidates.find((c) => c.valid);
   if (valid !== undefined) return valid;
   const first = candidates[0];
