@@ -1,4 +1,3 @@
-import type { EventObject } from 'xstate';
 import type { Envelope } from './envelope.ts';
 
 /** Who a party is, as codecs and invariants see it. */
@@ -38,8 +37,14 @@ export interface EncodedMessage {
  */
 export type OutboundCodec = (party: PartyInfo, emitted: SendEmission) => EncodedMessage;
 
+/** An event for a machine: a type plus plain fields (the engine adds `at`). */
+export interface MachineEvent {
+  type: string;
+  [field: string]: unknown;
+}
+
 /** The receiving side's verdict on an envelope. */
-export type InboundResult = { event: EventObject } | { rejected: string; detail?: unknown };
+export type InboundResult = { event: MachineEvent } | { rejected: string; detail?: unknown };
 
 /**
  * Turns an arrived envelope into the event for the receiving machine (the engine adds `at`),

@@ -10,6 +10,7 @@ export {
   type EncodedMessage,
   type InboundCodec,
   type InboundResult,
+  type MachineEvent,
   type OutboundCodec,
   type PartyInfo,
   passThroughInbound,

@@ -247,4 +247,87 @@ describe('Simulation', () => {
     expect(many('s1')).toBe(many('s1'));
     expect(many('s1')).not.toBe(many('s2'));
   });
+
+  it('reports a failing invariant in the result and the trace', () => {
+    const sim = pingPong();
+    sim.addInvariant({
+      name: 'no-response-code-99',
+      check: (trace) =>
+        trace
+          .filter((e) => e.kind === 'send' && e.responseCodes.includes('99'))
+          .map((e) => ({ message: `${e.from} answered with 99`, detail: { seq: e.seq } })),
+    });
+    sim.addInvariant({
+      name: 'throws',
+      check: () => {
+        throw new Error('boom');
+      },
+    });
+    const result = sim.run();
+    expect(result.violations).toEqual([
+      { invariant: 'no-response-code-99', message: 'bob answered with 99', detail: { seq: 10 } },
+      { invariant: 'throws', message: 'the check threw: Error: boom', detail: null },
+    ]);
+    expect(result.trace.filter((e) => e.kind === 'invariant').map((e) => e.detail)).toEqual(
+      result.violations,
+    );
+  });
+
+  it('lets an incremental invariant observe events in summary mode', () => {
+    const seen: string[] = [];
+    const sim = pingPong({ traceMode: 'summary' });
+    sim.addInvariant({ name: 'observer', observe: (e) => seen.push(e.kind), check: () => [] });
+    const result = sim.run();
+    const full = pingPong().run();
+    expect(result.trace).toEqual([]);
+    expect(result.summary).toEqual(full.summary);
+    expect(result.summary.byKind).toMatchObject({ send: 2, deliver: 2, step: 3 });
+    expect(result.summary.byMessageCode).toEqual({ PING: 1, PONG: 1 });
+    expect(seen).toEqual(full.trace.map((e) => e.kind));
+  });
+
+  it('fails the run with the error in the trace when an actor throws', () => {
+    const broken = pinger.provide({
+      delays: {
+        thirtyDays: () => {
+          throw new Error('deadline table missing');
+        },
+      },
+    });
+    const sim = new Simulation({ seed: 1, start: START, zone: VIENNA });
+    sim.addParty({ id: 'alice', address: 'AT-ALICE', role: 'pinger', machine: broken });
+    sim.addParty({ id: 'bob', address: 'AT-BOB', role: 'ponger', machine: ponger });
+    sim.stimulus(START, 'alice', { type: 'stimulus.start' });
+    const result = sim.run();
+    expect(result.status).toBe('failed');
+    expect(result.error).toEqual({ party: 'alice', message: 'Error: deadline table missing' });
+    expect(result.trace.at(-1)).toMatchObject({
+      kind: 'note',
+      party: 'alice',
+      detail: { type: 'error', message: 'Error: deadline table missing' },
+    });
+  });
+
+  it('fails the run when a machine sends to nobody, naming the recipient', () => {
+    const sim = new Simulation({ seed: 1, start: START, zone: VIENNA });
+    sim.addParty({ id: 'alice', address: 'AT-ALICE', role: 'pinger', machine: pinger });
+    sim.stimulus(START, 'alice', { type: 'stimulus.start' });
+    const result = sim.run();
+    expect(result.status).toBe('failed');
+    expect(result.error?.message).toMatch(
+      /send\.to "AT-BOB", which is neither a party id nor an address/,
+    );
+    expect(() => sim.stimulus(START, 'carol', { type: 'stimulus.start' })).toThrow(
+      /no party "carol"; known parties: alice/,
+    );
+  });
+
+  it('stops at `until` with the clock moved there and resumes on the next run', () => {
+    const sim = pingPong({ faults: [{ from: 'alice', kind: 'drop' }] });
+    const first = sim.run({ until: START + 86_400_000 });
+    expect(first.endedAt).toBe(START + 86_400_000);
+    expect(first.trace.some((e) => e.kind === 'timer')).toBe(false);
+    const second = sim.run();
+    expect(second.trace.filter((e) => e.kind === 'timer')).toHaveLength(1);
+  });
 });

@@ -1,7 +1,8 @@
-import { type AnyActorRef, type AnyStateMachine, createActor, type EventObject } from 'xstate';
+import { type AnyActorRef, type AnyStateMachine, createActor } from 'xstate';
 import { VirtualClock } from './clock.ts';
 import {
   type InboundCodec,
+  type MachineEvent,
   type OutboundCodec,
   type PartyInfo,
   passThroughInbound,
@@ -188,7 +189,7 @@ export class Simulation implements InvariantContext {
   }
 
   /** Makes a party do something at `at` (a scenario stimulus); the engine adds `at` to the event. */
-  stimulus(at: number, partyId: string, event: EventObject): void {
+  stimulus(at: number, partyId: string, event: MachineEvent): void {
     const party = this.#party(partyId, 'stimulus');
     this.clock.schedule(
       at,
@@ -304,7 +305,7 @@ export class Simulation implements InvariantContext {
   }
 
   /** Sends to a running actor; an event for a stopped one is recorded instead of lost silently. */
-  #sendTo(party: Party, event: EventObject, cause: Record<string, string>): void {
+  #sendTo(party: Party, event: MachineEvent, cause: Record<string, string>): void {
     const status = party.actor.getSnapshot().status;
     if (status !== 'active') {
       this.trace.record({
@@ -345,7 +346,7 @@ export class Simulation implements InvariantContext {
 }
 
 /** Every event into a machine carries `at`, the virtual instant it happens (design contract). */
-function withAt(event: EventObject, at: number): EventObject & { at: number } {
+function withAt(event: MachineEvent, at: number): MachineEvent & { at: number } {
   return { ...event, at };
 }
 
