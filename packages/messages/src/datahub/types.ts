@@ -78,8 +78,8 @@ export interface AckError {
 /** The acknowledgement event: positive, or negative with 1..n errors. */
 export interface Acknowledgement {
   readonly result: 'positive' | 'negative';
-  /** MessageId of the acknowledged document. */
-  readonly originalMessageId: string;
+  /** MessageId of the acknowledged document; absent when it could not be read (EC.MSG.*). */
+  readonly originalMessageId?: string;
   readonly errors: readonly AckError[];
 }
 
