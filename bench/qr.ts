@@ -5,7 +5,6 @@
  * with going through a PNG file (render → deflate → inflate), both measured in this run.
  */
 import { performance } from 'node:perf_hooks';
-import { textOfBytes } from '../packages/qr/src/cmrequest-fixture.ts';
 import {
   capacityBytes,
   decodePng,
@@ -13,8 +12,24 @@ import {
   encodeQr,
   renderPng,
   renderRgba,
-} from '../packages/qr/src/index.ts';
+} from '@consent-sim/qr';
 import type { BenchSection } from './run.ts';
+
+/** A payload of exactly `bytes` UTF-8 bytes mixing ASCII, umlauts and "€" (byte mode keeps them). */
+function textOfBytes(bytes: number): string {
+  const pieces = ['<CMRequest/>', 'ä', 'Ö', 'ß', '€', ' '];
+  const encoder = new TextEncoder();
+  let text = '';
+  let length = 0;
+  for (let index = 0; ; index++) {
+    const piece = pieces[index % pieces.length] ?? ' ';
+    const size = encoder.encode(piece).length;
+    if (length + size > bytes) break;
+    text += piece;
+    length += size;
+  }
+  return text + 'x'.repeat(bytes - length);
+}
 
 const LEVEL = 'M';
 const SIZES = [500, 1000, 1500, 2000, capacityBytes(LEVEL)];

@@ -1,4 +1,12 @@
 // Public entry of @consent-sim/messages: each area re-exports its API by name.
 export * from './datahub/index.ts';
+export {
+  type DocumentFamily,
+  type DocumentValidation,
+  listSamples,
+  type SampleInfo,
+  sampleXml,
+  validateDocumentXml,
+} from './documents.ts';
 export * from './eda/index.ts';
 export * from './ids/index.ts';
