@@ -1,0 +1,23 @@
+// Public API of the scenario format; packages/sim/src/index.ts re-exports these by name.
+export { durationMs, PROCESS_ZONES, parseAt, resolveAt } from './at.ts';
+export { formatIssue, ScenarioError, type ScenarioIssue } from './errors.ts';
+export {
+  checkExpectations,
+  type DeliveredMessage,
+  deliveredMessages,
+  type ExpectationFailure,
+  type ObservedEnd,
+} from './expectations.ts';
+export { loadScenario } from './load.ts';
+export { PROCESS_NAMES, PROCESS_ROLES, scenarioSchema } from './schema.ts';
+export { scenarioSchemaJson } from './schema-json.ts';
+export type {
+  ExpectedMessage,
+  PartyOverride,
+  ProcessName,
+  Scenario,
+  ScenarioDocument,
+  ScenarioExpectations,
+  ScenarioFault,
+  ScenarioStimulus,
+} from './types.ts';
