@@ -40,3 +40,10 @@ export function memoryIo(
     files: store,
   };
 }
+
+/** The read-only shared folder beside the repository (CI clones the repo with shared/ beside it). */
+export function sharedDir(): string {
+  const fromEnv = process.env.CONSENT_SIM_SHARED;
+  if (fromEnv) return fromEnv;
+  return new URL('../../../../shared/', import.meta.url).pathname;
+}

@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sampleXml } from '@consent-sim/messages';
+import { describe, expect, it } from 'vitest';
+import { runMain } from '../cli.ts';
+import { memoryIo, sharedDir } from '../testing.ts';
+
+const request = sampleXml('ANFORDERUNG_CMQF', { seed: 3 });
+
+describe('sim validate', () => {
+  it('names the element path, the rule and the value of a violation, and exits 1', async () => {
+    const broken = request.replace(/<cp:MeteringIntervall>\w+</, '<cp:MeteringIntervall>5MIN<');
+    expect(broken).not.toBe(request);
+    const io = memoryIo({ '/work/bad.xml': broken });
+    expect(await runMain(['validate', 'bad.xml'], io)).toBe(1);
+    expect(io.out()).toContain('INVALID bad.xml');
+    expect(io.out()).toContain('/CMRequest/ProcessDirectory/CMRequest/MeteringIntervall');
+    expect(io.out()).toContain('"5MIN"');
+  });
+
+  it('refuses a document with an entity declaration without expanding it', async () => {
+    const hostile = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>${request.replace(/^<\?xml[^>]*>/, '')}`;
+    const io = memoryIo({ '/work/hostile.xml': hostile });
+    expect(await runMain(['validate', 'hostile.xml'], io)).toBe(1);
+    expect(io.out()).toMatch(/DOCTYPE/i);
+  });
+
+  it('exits 2 for a missing file and says which', async () => {
+    const io = memoryIo();
+    expect(await runMain(['validate', 'nope.xml'], io)).toBe(2);
+    expect(io.err()).toContain('cannot read nope.xml: no such file');
+  });
+
+  it('validates the real market-participant samples, with --xsd against the official schemas', async () => {
+    const shared = sharedDir();
+    const files: Record<string, string> = {};
+    for (const name of readdirSync(join(shared, 'eda-xsd'))) {
+      files[`/work/xsd/${name}`] = readFileSync(join(shared, 'eda-xsd', name), 'utf8');
+    }
+    const samples = readdirSync(join(shared, 'eda-samples')).filter((name) =>
+      name.endsWith('.xml'),
+    );
+    for (const name of samples) {
+      files[`/work/${name}`] = readFileSync(join(shared, 'eda-samples', name), 'utf8');
+    }
+    const io = memoryIo(files);
+    expect(await runMain(['validate', ...samples, '--xsd', 'xsd'], io)).toBe(0);
+    expect(io.out().match(/^OK /gm)).toHaveLength(samples.length);
+  });
+});
