@@ -1,6 +1,11 @@
 import { writeXml, type XmlNodeOut } from '../xml/write.ts';
 import { COMMON_TYPES_NAMESPACE } from './namespaces.ts';
-import { type DocumentRule, documentRule, type ElementRule, ruleNamespace } from './schema-model.ts';
+import {
+  type DocumentRule,
+  documentRule,
+  type ElementRule,
+  ruleNamespace,
+} from './schema-model.ts';
 import type { EdaDocument } from './types.ts';
 
 /** Layout of {@link buildEdaXml}. */

@@ -89,7 +89,8 @@ function lexicalProblem(base: SimpleTypeRule['base'], value: string): string | u
       const match = DATE_TIME.exec(value);
       if (!match) return 'is not an xsd:dateTime (YYYY-MM-DDThh:mm:ss[.s][zone])';
       const [, year, month, day, hour, minute, second, fraction, zone] = match;
-      const midnight24 = hour === '24' && minute === '00' && second === '00' && !/[1-9]/.test(fraction ?? '');
+      const midnight24 =
+        hour === '24' && minute === '00' && second === '00' && !/[1-9]/.test(fraction ?? '');
       if (Number(hour) > 23 && !midnight24) return `hour ${hour} is out of range`;
       if (Number(minute) > 59) return `minute ${minute} is out of range`;
       if (Number(second) > 59) return `second ${second} is out of range`;

@@ -17,6 +17,13 @@ export {
   edaSchemaFileName,
 } from './namespaces.ts';
 export { type ParsedEdaDocument, parseEdaXml } from './parse.ts';
+export {
+  type EdaSampleCode,
+  type EdaSampleDocument,
+  type EdaSampleInfo,
+  listEdaSamples,
+  sampleEdaDocument,
+} from './samples.ts';
 export type {
   AdditionalData,
   AddressType,
@@ -49,10 +56,3 @@ export type {
 } from './types.ts';
 export { type EdaXmlValidation, validateEda, validateEdaXml } from './validate.ts';
 export { type SchemaFile, validateAgainstXsd } from './xsd.ts';
-export {
-  type EdaSampleCode,
-  type EdaSampleDocument,
-  type EdaSampleInfo,
-  listEdaSamples,
-  sampleEdaDocument,
-} from './samples.ts';

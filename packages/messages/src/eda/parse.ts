@@ -3,7 +3,12 @@ import { readXmlTree, type XmlElement } from '../xml/tree.ts';
 import { EdaDocumentError } from './errors.ts';
 import { normalizeWhitespace } from './facets.ts';
 import { identifyEdaNamespace, supportedEdaNamespaces } from './namespaces.ts';
-import { type DocumentRule, documentRule, type ElementRule, ruleNamespace } from './schema-model.ts';
+import {
+  type DocumentRule,
+  documentRule,
+  type ElementRule,
+  ruleNamespace,
+} from './schema-model.ts';
 import type { SimpleTypeRule } from './simple-types.ts';
 import type { EdaDocument, ValidationIssue } from './types.ts';
 
@@ -38,7 +43,7 @@ export function parseEdaXml(
   const root = readXmlTree(text, options.limits?.maxDepth ?? DEFAULT_XML_LIMITS.maxDepth);
   const identified = identifyEdaNamespace(root.namespace);
   const rootLabel = `<${root.prefix ? `${root.prefix}:` : ''}${root.localName}> in namespace ${root.namespace ?? '(none)'}`;
-  if (!identified || !identified.supported || identified.documentType !== root.localName) {
+  if (!identified?.supported || identified.documentType !== root.localName) {
     const why = !identified
       ? 'is not an EDA customer-consent document'
       : !identified.supported

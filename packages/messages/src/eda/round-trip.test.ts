@@ -34,7 +34,11 @@ describe('build → parse → build is lossless for every type and version', () 
   );
 
   it('escapes markup characters in text and attributes', () => {
-    const xml = buildEdaXml(documents[3] ?? documents[0]!);
+    const withPurpose = documents.find(
+      (doc) => doc.documentType === 'CMRequest' && doc.version === '01.30',
+    );
+    if (!withPurpose) throw new Error('no CMRequest 01.30 among the maximal documents');
+    const xml = buildEdaXml(withPurpose);
     expect(xml).toContain('Müller &amp; Söhne &lt;GmbH&gt;');
     expect(xml).not.toContain('<GmbH>');
   });

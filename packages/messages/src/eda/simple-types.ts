@@ -21,7 +21,10 @@ export interface SimpleTypeRule {
   readonly maxInclusive?: number;
 }
 
-const simple = (rule: Omit<SimpleTypeRule, 'kind'>): SimpleTypeRule => ({ kind: 'simple', ...rule });
+const simple = (rule: Omit<SimpleTypeRule, 'kind'>): SimpleTypeRule => ({
+  kind: 'simple',
+  ...rule,
+});
 
 export const XSD_DATE = simple({ name: 'xsd:date', base: 'date' });
 export const XSD_DATE_TIME = simple({ name: 'xsd:dateTime', base: 'dateTime' });
@@ -163,4 +166,8 @@ export const REVOKE_MESSAGE_CODE_0100 = simple({
   enumeration: ['AUFHEBUNG_CCMC', 'AUFHEBUNG_CCMI', 'AUFHEBUNG_CCMS'],
 });
 export const REASON = simple({ name: 'Reason', base: 'string', maxLength: 50 });
-export const REASON_KEY = simple({ name: 'ReasonKey', base: 'string', enumeration: ['1', '2', '0'] });
+export const REASON_KEY = simple({
+  name: 'ReasonKey',
+  base: 'string',
+  enumeration: ['1', '2', '0'],
+});

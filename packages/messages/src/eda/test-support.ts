@@ -3,9 +3,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { env } from 'node:process';
 import { fileURLToPath } from 'node:url';
-import type { SchemaFile } from './xsd.ts';
 import { sampleEdaDocument } from './samples.ts';
-import type { CMNotificationDocument, CMRequestDocument, CMRevokeDocument, EdaDocument } from './types.ts';
+import type {
+  CMNotificationDocument,
+  CMRequestDocument,
+  CMRevokeDocument,
+  EdaDocument,
+} from './types.ts';
+import type { SchemaFile } from './xsd.ts';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -19,43 +24,47 @@ export function officialSchemas(): SchemaFile[] {
   return readdirSync(XSD_DIR)
     .filter((name) => name.endsWith('.xsd'))
     .sort()
-    .map((fileName) => ({ fileName, contents: readFileSync(path.join(XSD_DIR, fileName), 'utf8') }));
+    .map((fileName) => ({
+      fileName,
+      contents: readFileSync(path.join(XSD_DIR, fileName), 'utf8'),
+    }));
 }
-
 
 const TRICKY = 'Müller & Söhne <GmbH> "Wien"';
 
 /** Every document type and version with every element of that version's schema filled in. */
 export function maximalDocuments(seed = 3): EdaDocument[] {
-  const requests = (['01.10', '01.20', '01.21', '01.30'] as const).map((version): CMRequestDocument => {
-    const base = sampleEdaDocument('ANFORDERUNG_CMQF', { seed, version });
-    const details = base.processDirectory.cmRequest;
-    if (!details) throw new Error('sample has no CMRequest details');
-    return {
-      ...base,
-      duplicate: true,
-      documentMode: 'SIMU',
-      processDirectory: {
-        ...base.processDirectory,
-        cmRequest: {
-          ...details,
-          ecid: 'AT00100000000RC100000000000000001',
-          ...(version >= '01.20' ? { ecPartFact: '100' } : {}),
-          ecShare: '12.3456',
-          energyDirection: 'GENERATION',
-          ...(version >= '01.30' ? { purpose: TRICKY } : {}),
+  const requests = (['01.10', '01.20', '01.21', '01.30'] as const).map(
+    (version): CMRequestDocument => {
+      const base = sampleEdaDocument('ANFORDERUNG_CMQF', { seed, version });
+      const details = base.processDirectory.cmRequest;
+      if (!details) throw new Error('sample has no CMRequest details');
+      return {
+        ...base,
+        duplicate: true,
+        documentMode: 'SIMU',
+        processDirectory: {
+          ...base.processDirectory,
+          cmRequest: {
+            ...details,
+            ecid: 'AT00100000000RC100000000000000001',
+            ...(version >= '01.20' ? { ecPartFact: '100' } : {}),
+            ecShare: '12.3456',
+            energyDirection: 'GENERATION',
+            ...(version >= '01.30' ? { purpose: TRICKY } : {}),
+          },
+          ...(version >= '01.21'
+            ? {
+                additionalData: [
+                  { name: 'Hinweis', value: TRICKY },
+                  { name: 'Kanal', value: 'E-Mail' },
+                ],
+              }
+            : {}),
         },
-        ...(version >= '01.21'
-          ? {
-              additionalData: [
-                { name: 'Hinweis', value: TRICKY },
-                { name: 'Kanal', value: 'E-Mail' },
-              ],
-            }
-          : {}),
-      },
-    };
-  });
+      };
+    },
+  );
   const notifications = (['01.11', '01.12', '01.20'] as const).map(
     (version): CMNotificationDocument => {
       const base = sampleEdaDocument('ANTWORT_CMQF', { seed, version });

@@ -58,9 +58,9 @@ describe('validateEda: each kind of rule, just inside and just outside', () => {
     expect(
       validateEda(withDirectory(request(), { meteringPoint: 'AT001000-0000000000000000000001' })),
     ).toMatchObject([{ path: `${PD}/MeteringPoint`, rule: 'pattern [0-9A-Za-z]*' }]);
-    expect(validateEda(withDirectory(request(), { meteringPoint: 'A'.repeat(34) }))).toMatchObject(
-      [{ path: `${PD}/MeteringPoint`, rule: 'maxLength 33' }],
-    );
+    expect(validateEda(withDirectory(request(), { meteringPoint: 'A'.repeat(34) }))).toMatchObject([
+      { path: `${PD}/MeteringPoint`, rule: 'maxLength 33' },
+    ]);
   });
 
   it('maxInclusive / minInclusive: ResponseCode 999 and 1000, 1 and 0', () => {
@@ -211,8 +211,13 @@ describe('validateEdaXml: structure as written', () => {
     expect(validateEdaXml(missing).issues).toMatchObject([
       { path: `${PD}/MessageId`, rule: 'required' },
     ]);
-    const unknown = xml.replace('</cp:ProcessDirectory>', '<cp:Extra>1</cp:Extra></cp:ProcessDirectory>');
-    expect(validateEdaXml(unknown).issues).toMatchObject([{ path: `${PD}/Extra`, rule: 'unexpected' }]);
+    const unknown = xml.replace(
+      '</cp:ProcessDirectory>',
+      '<cp:Extra>1</cp:Extra></cp:ProcessDirectory>',
+    );
+    expect(validateEdaXml(unknown).issues).toMatchObject([
+      { path: `${PD}/Extra`, rule: 'unexpected' },
+    ]);
     const wrongNamespace = xml.replace(/ct:MessageId/g, 'cp:MessageId');
     expect(validateEdaXml(wrongNamespace).issues).toMatchObject([
       { path: `${PD}/MessageId`, rule: 'namespace' },
@@ -224,7 +229,10 @@ describe('validateEdaXml: structure as written', () => {
   });
 
   it('reports a SchemaVersion that contradicts the namespace, once', () => {
-    const contradicting = buildEdaXml(answer()).replace('SchemaVersion="01.20"', 'SchemaVersion="01.12"');
+    const contradicting = buildEdaXml(answer()).replace(
+      'SchemaVersion="01.20"',
+      'SchemaVersion="01.12"',
+    );
     const parsed = parseEdaXml(contradicting);
     expect(parsed.document.version).toBe('01.20');
     expect(parsed.document.schemaVersion).toBe('01.12');
@@ -249,7 +257,9 @@ describe('validateEdaXml: structure as written', () => {
   });
 
   it('turns refused input and unknown documents into issues instead of throwing', () => {
-    expect(validateEdaXml('<!DOCTYPE x><x/>').issues).toMatchObject([{ path: '/', rule: 'xml doctype' }]);
+    expect(validateEdaXml('<!DOCTYPE x><x/>').issues).toMatchObject([
+      { path: '/', rule: 'xml doctype' },
+    ]);
     expect(validateEdaXml('not xml').issues).toMatchObject([{ path: '/', rule: 'xml not-xml' }]);
     const foreign = validateEdaXml('<Invoice xmlns="urn:example:invoice"/>');
     expect(foreign.document).toBeUndefined();
@@ -298,7 +308,10 @@ describe('validateAgainstXsd', () => {
 
   it('says so when no schema has the document namespace', async () => {
     const xml = buildEdaXml(request());
-    const issues = await validateAgainstXsd(xml, officialSchemas().filter((s) => !s.fileName.startsWith('CMRequest_01p30')));
+    const issues = await validateAgainstXsd(
+      xml,
+      officialSchemas().filter((s) => !s.fileName.startsWith('CMRequest_01p30')),
+    );
     expect(issues).toMatchObject([{ path: '/CMRequest', rule: 'xsd' }]);
     expect(issues[0]?.message).toContain('none of the 9 schema files');
   });

@@ -95,7 +95,8 @@ function rememberNames(rule: ElementRule): void {
   }
 }
 for (const [documentType, versions] of Object.entries(EDA_VERSIONS)) {
-  for (const version of versions) rememberNames(documentRule(documentType as EdaDocumentType, version).root);
+  for (const version of versions)
+    rememberNames(documentRule(documentType as EdaDocumentType, version).root);
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
@@ -130,7 +131,8 @@ function checkComplex(
     const childValue = object[child.key];
     const childPath = `${path}/${child.name}`;
     if (child.maxOccurs > 1) {
-      const items = childValue === undefined ? [] : Array.isArray(childValue) ? childValue : [childValue];
+      const items =
+        childValue === undefined ? [] : Array.isArray(childValue) ? childValue : [childValue];
       if (items.length < child.minOccurs) {
         issues.push(required(childPath, child.name));
       }
@@ -194,7 +196,12 @@ function checkAttributes(
   }
 }
 
-function checkSimple(type: SimpleTypeRule, value: unknown, path: string, issues: ValidationIssue[]) {
+function checkSimple(
+  type: SimpleTypeRule,
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+) {
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
     issues.push({
       path,

@@ -130,7 +130,8 @@ describe('guardXml refuses hostile input with its reason', () => {
   });
 
   it('accepts ordinary documents and strips a byte-order mark', () => {
-    const xml = '<?xml version="1.0" encoding="utf-8"?><a x="1 &amp; 2"><!-- <b> --><![CDATA[<c>]]>&#228;</a>';
+    const xml =
+      '<?xml version="1.0" encoding="utf-8"?><a x="1 &amp; 2"><!-- <b> --><![CDATA[<c>]]>&#228;</a>';
     expect(guardXml(xml)).toBe(xml);
     expect(guardXml(`\ufeff${xml}`)).toBe(xml);
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(xml)]);

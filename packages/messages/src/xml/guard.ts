@@ -115,7 +115,8 @@ function readStartTag(text: string, start: number, fail: Fail) {
   let i = start + 1;
   while (i < text.length && !/[\s/>]/.test(text.charAt(i))) i++;
   const name = text.slice(start + 1, i);
-  if (!/^[A-Za-z_][-A-Za-z0-9._:]*$/.test(name)) fail('not-xml', `invalid element name "${name}"`, start);
+  if (!/^[A-Za-z_][-A-Za-z0-9._:]*$/.test(name))
+    fail('not-xml', `invalid element name "${name}"`, start);
   let quote = 0;
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -149,7 +150,8 @@ function checkReference(text: string, at: number, fail: Fail): number {
       (code >= 0x20 && code <= 0xd7ff) ||
       (code >= 0xe000 && code <= 0xfffd) ||
       (code >= 0x10000 && code <= 0x10ffff);
-    if (!allowed) fail('control-char', `character reference ${whole} names a forbidden character`, at);
+    if (!allowed)
+      fail('control-char', `character reference ${whole} names a forbidden character`, at);
   }
   return at + whole.length;
 }

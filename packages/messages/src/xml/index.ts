@@ -8,4 +8,4 @@ export {
   type XmlPosition,
 } from './input-error.ts';
 export { decodeReferences, readXmlTree, type XmlAttribute, type XmlElement } from './tree.ts';
-export { type XmlNodeOut, type XmlWriteOptions, writeXml } from './write.ts';
+export { writeXml, type XmlNodeOut, type XmlWriteOptions } from './write.ts';

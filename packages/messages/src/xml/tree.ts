@@ -98,7 +98,10 @@ function toElement(
   const [prefix, localName] = splitName(qualifiedName);
   const namespace = scope.get(prefix ?? '') || null;
   if (prefix !== null && namespace === null) {
-    throw new XmlInputError('namespace', `prefix "${prefix}" of <${qualifiedName}> is not declared`);
+    throw new XmlInputError(
+      'namespace',
+      `prefix "${prefix}" of <${qualifiedName}> is not declared`,
+    );
   }
   const attributes: XmlAttribute[] = [];
   for (const [name, value] of Object.entries(rawAttributes)) {
