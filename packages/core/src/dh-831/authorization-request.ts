@@ -48,7 +48,9 @@ const toParent = (output: Dh831Output): RequestOutputEvent => ({ type: 'request.
 
 const times = (context: AuthorizationRequestContext) => {
   if (context.validation === null) {
-    throw new Error('consent-sim: authorization-request: timers need a validated request; validate first.');
+    throw new Error(
+      'consent-sim: authorization-request: timers need a validated request; validate first.',
+    );
   }
   return context.validation.times;
 };
@@ -66,7 +68,8 @@ export const authorizationRequestMachine = setup({
   },
   delays: {
     // Timers start when the request is stored, at the receipt instant.
-    reminderDue: ({ context }) => (times(context).reminderAt ?? times(context).receivedAt) - times(context).receivedAt,
+    reminderDue: ({ context }) =>
+      (times(context).reminderAt ?? times(context).receivedAt) - times(context).receivedAt,
     requestEnd: ({ context }) => times(context).requestEndAt - times(context).receivedAt,
   },
   guards: {
@@ -92,10 +95,16 @@ export const authorizationRequestMachine = setup({
         }),
     }),
     recordStatus: sendParent(({ context }, params: { status: RequestStatus }) =>
-      toParent({ type: 'request', requestId: context.document.process.requestId, status: params.status }),
+      toParent({
+        type: 'request',
+        requestId: context.document.process.requestId,
+        status: params.status,
+      }),
     ),
     sendPositiveAck: sendParent(({ context }) => requestAck(context, [])),
-    sendNegativeAck: sendParent(({ context }) => requestAck(context, context.validation?.errorIds ?? [])),
+    sendNegativeAck: sendParent(({ context }) =>
+      requestAck(context, context.validation?.errorIds ?? []),
+    ),
     sendNotification: sendParent(({ context }) => mail(context, 'notification')),
     sendReminder: sendParent(({ context }) => mail(context, 'reminder')),
     grantAuthorization: assign({
@@ -127,7 +136,9 @@ export const authorizationRequestMachine = setup({
     ),
     sendCancelAck: sendParent(({ context, event }) => {
       if (event.type !== 'cancel') {
-        throw new Error(`consent-sim: authorization-request: sendCancelAck runs on 'cancel', got '${event.type}'.`);
+        throw new Error(
+          `consent-sim: authorization-request: sendCancelAck runs on 'cancel', got '${event.type}'.`,
+        );
       }
       return toParent({
         type: 'send',
@@ -178,7 +189,10 @@ export const authorizationRequestMachine = setup({
       initial: 'choosingReminder',
       states: {
         choosingReminder: {
-          always: [{ guard: 'hasReminder', target: 'beforeReminder' }, { target: 'withoutReminder' }],
+          always: [
+            { guard: 'hasReminder', target: 'beforeReminder' },
+            { target: 'withoutReminder' },
+          ],
         },
         // DH-831.GW.REMINDER_OPEN: leaving `open` cancels this timer, so no mail once decided.
         beforeReminder: { after: { reminderDue: 'reminding' } },
@@ -218,7 +232,11 @@ export const authorizationRequestMachine = setup({
     },
     authorizationEnded: { type: 'final' },
     cancelling: {
-      ...realises('DH-851.DH.CANCEL', { type: 'recordStatus', params: { status: 'Cancelled' } }, 'sendCancelAck'),
+      ...realises(
+        'DH-851.DH.CANCEL',
+        { type: 'recordStatus', params: { status: 'Cancelled' } },
+        'sendCancelAck',
+      ),
       always: 'cancelled',
     },
     cancelled: { type: 'final' },
@@ -230,7 +248,10 @@ function grantedPoints(requested: readonly string[], decision: AuthorizationDeci
   return requested.filter((point) => !removed.has(point));
 }
 
-function requestAck(context: AuthorizationRequestContext, errorIds: readonly DatahubErrorId[]): RequestOutputEvent {
+function requestAck(
+  context: AuthorizationRequestContext,
+  errorIds: readonly DatahubErrorId[],
+): RequestOutputEvent {
   return toParent({
     type: 'send',
     channel: 'datahub',
@@ -247,12 +268,16 @@ function requestAck(context: AuthorizationRequestContext, errorIds: readonly Dat
   });
 }
 
-function mail(context: AuthorizationRequestContext, kind: 'notification' | 'reminder'): RequestOutputEvent {
+function mail(
+  context: AuthorizationRequestContext,
+  kind: 'notification' | 'reminder',
+): RequestOutputEvent {
   const mailContext = {
     process: context.document.process,
     sellerPartyId: context.from,
     requestEndAt: times(context).requestEndAt,
   };
-  const message = kind === 'notification' ? notificationMail(mailContext) : reminderMail(mailContext);
+  const message =
+    kind === 'notification' ? notificationMail(mailContext) : reminderMail(mailContext);
   return toParent({ type: 'send', channel: 'email', to: message.recipientEmail, message });
 }

@@ -37,7 +37,10 @@ export const DH831_MESSAGES: Readonly<
 > = {
   'DH-831': { summary: 'Authorization request, seller → Datahub.', simulationOnly: false },
   'DH-851': { summary: 'Cancellation of a request, seller → Datahub.', simulationOnly: false },
-  ACK: { summary: 'Acknowledgement (positive / negative), Datahub → seller.', simulationOnly: false },
+  ACK: {
+    summary: 'Acknowledgement (positive / negative), Datahub → seller.',
+    simulationOnly: false,
+  },
   EMAIL: { summary: 'Notification or reminder, Datahub → recipient.', simulationOnly: false },
   'DH-825': {
     summary: 'Approval notice with the granted accounting points (DH-PARTIAL).',
@@ -71,7 +74,7 @@ export const DH831_GATEWAYS = {
     question: 'Does the request pass the time limits and validation rules?',
     section: DH831_STEPS['DH-831.DH.VALIDATE'].section,
     branches: {
-      valid: { when: 'no rule failed', next: 'DH-831.DH.ACK_POSITIVE' },
+      valid: { when: 'no rule failed (stored, then acknowledged)', next: 'DH-831.DH.STORE' },
       invalid: { when: 'one or more error ids', next: 'DH-831.DH.ACK_NEGATIVE' },
     },
   },
@@ -120,7 +123,11 @@ export const DH831_DEADLINES = {
   /** Reminder e-mail at the reminder time given in the request (DH-REMINDER). */
   reminder: { zone: DH831_ZONE, section: DH831_STEPS['DH-831.DH.REMINDER_EMAIL'].section },
   /** Absent end date: receipt + 30 calendar days, 23:59:59.999 Helsinki (DH-END-DATE). */
-  requestEnd: { defaultDays: 30, zone: DH831_ZONE, section: DH831_STEPS['DH-831.DH.EXPIRE'].section },
+  requestEnd: {
+    defaultDays: 30,
+    zone: DH831_ZONE,
+    section: DH831_STEPS['DH-831.DH.EXPIRE'].section,
+  },
   /** At most 150 characters of description shown to the customer. */
   descriptionMaxLength: 150,
 } as const;
@@ -132,7 +139,10 @@ export const DH831_DEADLINES = {
  */
 export const DH831_CATALOGUE = {
   process: 'DH-831',
-  title: { fi: 'Valtuutuspyyntö myyjältä asiakkaalle', en: 'Authorization request from a seller to a customer' },
+  title: {
+    fi: 'Valtuutuspyyntö myyjältä asiakkaalle',
+    en: 'Authorization request from a seller to a customer',
+  },
   zone: DH831_ZONE,
   lanes: DH831_LANES,
   steps: DH831_STEPS,

@@ -46,7 +46,9 @@ export const customerMachine = setup({
     }),
     sendDecision: emit(({ context, event }) => {
       if (event.type !== 'stimulus.approve' && event.type !== 'stimulus.reject') {
-        throw new Error(`consent-sim: customer: sendDecision runs on a decision stimulus, got ${event.type}.`);
+        throw new Error(
+          `consent-sim: customer: sendDecision runs on a decision stimulus, got ${event.type}.`,
+        );
       }
       return {
         type: 'send' as const,

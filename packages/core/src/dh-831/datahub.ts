@@ -11,7 +11,7 @@ import {
   type DatahubErrorId,
   type Dh851CancelDocument,
 } from '@consent-sim/messages';
-import { assign, emit, enqueueActions, sendTo, setup } from 'xstate';
+import { emit, enqueueActions, sendTo, setup } from 'xstate';
 import { authorizationRequestMachine, type RequestOutputEvent } from './authorization-request.ts';
 import type { RequestStatus } from './catalogue.ts';
 import type { DatahubEvent, Dh831Output } from './events.ts';
@@ -69,7 +69,8 @@ export const datahubMachine = setup({
     cancelRefused: ({ context, event }) =>
       event.type === 'receive.DH-851' && cancelRefusal(context, event.from, event.message) !== null,
     requestIsOpen: ({ context, event }) =>
-      event.type === 'receive.AS-DECISION' && context.requests[event.message.requestId]?.status === 'Open',
+      event.type === 'receive.AS-DECISION' &&
+      context.requests[event.message.requestId]?.status === 'Open',
     // Only the requester ends its own approved authorization (DH-CANCEL).
     authorizationIsActive: ({ context, event }) => {
       if (event.type !== 'receive.AUTHORIZATION_END') return false;
@@ -78,7 +79,10 @@ export const datahubMachine = setup({
     },
   },
   actions: {
-    announceStep: emit((_, params: { step: Dh831StepKey }) => ({ type: 'step' as const, step: params.step })),
+    announceStep: emit((_, params: { step: Dh831StepKey }) => ({
+      type: 'step' as const,
+      step: params.step,
+    })),
     spawnRequest: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'receive.DH-831') return;
       const childId = `request-${context.received + 1}`;
@@ -104,7 +108,10 @@ export const datahubMachine = setup({
         const known = context.requests[output.requestId];
         if (known !== undefined) {
           enqueue.assign({
-            requests: { ...context.requests, [output.requestId]: { ...known, status: output.status } },
+            requests: {
+              ...context.requests,
+              [output.requestId]: { ...known, status: output.status },
+            },
           });
         }
       }
@@ -112,30 +119,40 @@ export const datahubMachine = setup({
     }),
     forwardCancel: sendTo(
       ({ context, event }) =>
-        event.type === 'receive.DH-851' ? (context.requests[event.message.process.requestId]?.childId ?? '') : '',
+        event.type === 'receive.DH-851'
+          ? (context.requests[event.message.process.requestId]?.childId ?? '')
+          : '',
       ({ event }) => {
-        if (event.type !== 'receive.DH-851') throw new Error(`consent-sim: datahub: forwardCancel got ${event.type}.`);
+        if (event.type !== 'receive.DH-851')
+          throw new Error(`consent-sim: datahub: forwardCancel got ${event.type}.`);
         return { type: 'cancel' as const, at: event.at, document: event.message };
       },
     ),
     forwardDecision: sendTo(
       ({ context, event }) =>
-        event.type === 'receive.AS-DECISION' ? (context.requests[event.message.requestId]?.childId ?? '') : '',
+        event.type === 'receive.AS-DECISION'
+          ? (context.requests[event.message.requestId]?.childId ?? '')
+          : '',
       ({ event }) => {
-        if (event.type !== 'receive.AS-DECISION') throw new Error(`consent-sim: datahub: forwardDecision got ${event.type}.`);
+        if (event.type !== 'receive.AS-DECISION')
+          throw new Error(`consent-sim: datahub: forwardDecision got ${event.type}.`);
         return { type: 'decision' as const, at: event.at, message: event.message };
       },
     ),
     forwardEnd: sendTo(
       ({ context, event }) =>
-        event.type === 'receive.AUTHORIZATION_END' ? (context.requests[event.message.requestId]?.childId ?? '') : '',
+        event.type === 'receive.AUTHORIZATION_END'
+          ? (context.requests[event.message.requestId]?.childId ?? '')
+          : '',
       ({ event }) => {
-        if (event.type !== 'receive.AUTHORIZATION_END') throw new Error(`consent-sim: datahub: forwardEnd got ${event.type}.`);
+        if (event.type !== 'receive.AUTHORIZATION_END')
+          throw new Error(`consent-sim: datahub: forwardEnd got ${event.type}.`);
         return { type: 'end' as const, at: event.at, message: event.message };
       },
     ),
     refuseCancel: emit(({ context, event }) => {
-      if (event.type !== 'receive.DH-851') throw new Error(`consent-sim: datahub: refuseCancel got ${event.type}.`);
+      if (event.type !== 'receive.DH-851')
+        throw new Error(`consent-sim: datahub: refuseCancel got ${event.type}.`);
       const errorId = cancelRefusal(context, event.from, event.message) ?? 'EC.AUTH.030';
       return {
         type: 'send' as const,
@@ -154,7 +171,8 @@ export const datahubMachine = setup({
     }),
     // DH-ERROR-IDS: an unreadable document gets a negative ACK without a copied process element.
     sendTechnicalFault: emit(({ event }) => {
-      if (event.type !== 'receive.invalid') throw new Error(`consent-sim: datahub: sendTechnicalFault got ${event.type}.`);
+      if (event.type !== 'receive.invalid')
+        throw new Error(`consent-sim: datahub: sendTechnicalFault got ${event.type}.`);
       const ids = [...new Set(event.issues.map((issue) => issue.rule))].map((rule) =>
         rule in DATAHUB_ERRORS ? (rule as DatahubErrorId) : 'EC.MSG.001',
       );
@@ -191,6 +209,9 @@ export const datahubMachine = setup({
   states: {
     listening: {},
     refusingCancel: { ...realises('DH-851.DH.REFUSE', 'refuseCancel'), always: 'listening' },
-    faulting: { ...realises('DH-831.DH.TECHNICAL_FAULT', 'sendTechnicalFault'), always: 'listening' },
+    faulting: {
+      ...realises('DH-831.DH.TECHNICAL_FAULT', 'sendTechnicalFault'),
+      always: 'listening',
+    },
   },
 });

@@ -69,9 +69,19 @@ export interface EmailIntent {
 /** Everything a DH-831 machine emits. */
 export type Dh831Output =
   | { readonly type: 'step'; readonly step: Dh831StepKey }
-  | { readonly type: 'send'; readonly channel: 'datahub'; readonly to: string; readonly message: DatahubIntent }
+  | {
+      readonly type: 'send';
+      readonly channel: 'datahub';
+      readonly to: string;
+      readonly message: DatahubIntent;
+    }
   /** For e-mail, `to` is the recipient's address; the engine routes mail by address. */
-  | { readonly type: 'send'; readonly channel: 'email'; readonly to: string; readonly message: EmailIntent }
+  | {
+      readonly type: 'send';
+      readonly channel: 'email';
+      readonly to: string;
+      readonly message: EmailIntent;
+    }
   | {
       readonly type: 'send';
       readonly channel: 'authorization-service';
@@ -87,7 +97,12 @@ export type Dh831Output =
       readonly accountingPoints: readonly string[];
     }
   /** The seller fetched data of an accounting point (`consentId` is the request id). */
-  | { readonly type: 'data'; readonly consentId: string; readonly meteringPoint: string; readonly kind: 'metering-data' }
+  | {
+      readonly type: 'data';
+      readonly consentId: string;
+      readonly meteringPoint: string;
+      readonly kind: 'metering-data';
+    }
   /** Wrong accounting points: the seller must destroy what it fetched (DH-CANCEL). */
   | {
       readonly type: 'obligation';
@@ -95,7 +110,11 @@ export type Dh831Output =
       readonly duty: 'delete-fetched-data';
       readonly meteringPoints: readonly string[];
     }
-  | { readonly type: 'data-deleted'; readonly requestId: string; readonly meteringPoints: readonly string[] };
+  | {
+      readonly type: 'data-deleted';
+      readonly requestId: string;
+      readonly meteringPoints: readonly string[];
+    };
 
 /** Inbound events common to the engine contract: every event carries `at` (epoch ms). */
 export interface Timed {
@@ -103,10 +122,26 @@ export interface Timed {
 }
 
 export type DatahubEvent =
-  | (Timed & { readonly type: 'receive.DH-831'; readonly from: string; readonly message: Dh831RequestView })
-  | (Timed & { readonly type: 'receive.DH-851'; readonly from: string; readonly message: Dh851CancelView })
-  | (Timed & { readonly type: 'receive.AS-DECISION'; readonly from: string; readonly message: AuthorizationDecision })
-  | (Timed & { readonly type: 'receive.AUTHORIZATION_END'; readonly from: string; readonly message: AuthorizationEnd })
+  | (Timed & {
+      readonly type: 'receive.DH-831';
+      readonly from: string;
+      readonly message: Dh831RequestView;
+    })
+  | (Timed & {
+      readonly type: 'receive.DH-851';
+      readonly from: string;
+      readonly message: Dh851CancelView;
+    })
+  | (Timed & {
+      readonly type: 'receive.AS-DECISION';
+      readonly from: string;
+      readonly message: AuthorizationDecision;
+    })
+  | (Timed & {
+      readonly type: 'receive.AUTHORIZATION_END';
+      readonly from: string;
+      readonly message: AuthorizationEnd;
+    })
   | (Timed & {
       readonly type: 'receive.invalid';
       readonly from: string;
@@ -117,14 +152,26 @@ export type DatahubEvent =
 export type SellerEvent =
   | (Timed & { readonly type: 'stimulus.sendRequest'; readonly process: Dh831Process })
   | (Timed & { readonly type: 'stimulus.cancel'; readonly requestId: string })
-  | (Timed & { readonly type: 'stimulus.fetchData'; readonly requestId: string; readonly accountingPoint: string })
+  | (Timed & {
+      readonly type: 'stimulus.fetchData';
+      readonly requestId: string;
+      readonly accountingPoint: string;
+    })
   | (Timed & {
       readonly type: 'stimulus.endAuthorization';
       readonly requestId: string;
       readonly reason: AuthorizationEnd['reason'];
     })
-  | (Timed & { readonly type: 'receive.ACK'; readonly from: string; readonly message: DatahubAckView })
-  | (Timed & { readonly type: 'receive.DH-825'; readonly from: string; readonly message: Dh825ApprovalView });
+  | (Timed & {
+      readonly type: 'receive.ACK';
+      readonly from: string;
+      readonly message: DatahubAckView;
+    })
+  | (Timed & {
+      readonly type: 'receive.DH-825';
+      readonly from: string;
+      readonly message: Dh825ApprovalView;
+    });
 
 export type CustomerEvent =
   | (Timed & {

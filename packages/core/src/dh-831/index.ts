@@ -42,7 +42,12 @@ export type {
 } from './events.ts';
 export { type MailContext, notificationMail, reminderMail } from './mail-texts.ts';
 export { type AnnounceStep, type Dh831StateMeta, realises } from './realises.ts';
-export { type SellerContext, type SellerInput, type SellerRequest, sellerMachine } from './seller.ts';
+export {
+  type SellerContext,
+  type SellerInput,
+  type SellerRequest,
+  sellerMachine,
+} from './seller.ts';
 export {
   DH831_LANES,
   DH831_STEP_KEYS,
@@ -52,4 +57,8 @@ export {
   type Dh831StepKey,
   type SeedSection,
 } from './steps.ts';
-export { type RequestTimes, type RequestValidation, validateAuthorizationRequest } from './validation.ts';
+export {
+  type RequestTimes,
+  type RequestValidation,
+  validateAuthorizationRequest,
+} from './validation.ts';

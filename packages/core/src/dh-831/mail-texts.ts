@@ -1,7 +1,7 @@
 // The e-mails Datahub sends the named recipient (DH-831.DH.NOTIFY_EMAIL,
 // DH-831.DH.REMINDER_EMAIL), in Finnish and English. The seed prescribes no wording; these texts
 // are the reference's own and only say what the seed says the mail is for.
-import { datahubInstant, type Dh831Process } from '@consent-sim/messages';
+import { type Dh831Process, datahubInstant } from '@consent-sim/messages';
 import { isoInZone, localDate } from '../time.ts';
 import { DH831_ZONE } from './catalogue.ts';
 import type { EmailIntent } from './events.ts';
@@ -14,8 +14,7 @@ export interface MailContext {
 
 function body(lead: { fi: string; en: string }, context: MailContext): string {
   const { process } = context;
-  const points =
-    process.accountingPoints.length === 0 ? '-' : process.accountingPoints.join(', ');
+  const points = process.accountingPoints.length === 0 ? '-' : process.accountingPoints.join(', ');
   const endDate = localDate(context.requestEndAt, DH831_ZONE);
   return [
     `Hei ${process.recipient?.name ?? ''},`,

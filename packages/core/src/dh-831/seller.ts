@@ -113,7 +113,9 @@ export const sellerMachine = setup({
     }),
     sendCancel: emit(({ context, event }) => {
       if (event.type !== 'stimulus.cancel') {
-        throw new Error(`consent-sim: seller: sendCancel runs on stimulus.cancel, got ${event.type}.`);
+        throw new Error(
+          `consent-sim: seller: sendCancel runs on stimulus.cancel, got ${event.type}.`,
+        );
       }
       return {
         type: 'send' as const,
@@ -126,7 +128,9 @@ export const sellerMachine = setup({
       if (event.type !== 'stimulus.fetchData') return;
       enqueue.assign({
         requests: update(context, event.requestId, (request) => ({
-          fetchedAccountingPoints: [...new Set([...request.fetchedAccountingPoints, event.accountingPoint])],
+          fetchedAccountingPoints: [
+            ...new Set([...request.fetchedAccountingPoints, event.accountingPoint]),
+          ],
         })),
       });
       enqueue.emit({
@@ -144,7 +148,11 @@ export const sellerMachine = setup({
         type: 'send',
         channel: 'datahub',
         to: context.datahubPartyId,
-        message: { messageCode: 'AUTHORIZATION_END', requestId: event.requestId, reason: event.reason },
+        message: {
+          messageCode: 'AUTHORIZATION_END',
+          requestId: event.requestId,
+          reason: event.reason,
+        },
       });
       enqueue.emit({
         type: 'obligation',

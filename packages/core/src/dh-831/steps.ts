@@ -10,12 +10,13 @@ import type { Dh831MessageType } from './catalogue.ts';
 /** Who performs a step. The Authorization Service (valtuutuspalvelu) is part of Datahub's lane. */
 export type Dh831Lane = 'seller' | 'datahub' | 'customer';
 
-export const DH831_LANES: Readonly<Record<Dh831Lane, { readonly fi: string; readonly en: string }>> =
-  {
-    seller: { fi: 'Myyjä', en: 'Seller registered in Datahub' },
-    datahub: { fi: 'Datahub (valtuutuspalvelu)', en: 'Datahub with its Authorization Service' },
-    customer: { fi: 'Loppuasiakas', en: 'End customer (or the named recipient)' },
-  };
+export const DH831_LANES: Readonly<
+  Record<Dh831Lane, { readonly fi: string; readonly en: string }>
+> = {
+  seller: { fi: 'Myyjä', en: 'Seller registered in Datahub' },
+  datahub: { fi: 'Datahub (valtuutuspalvelu)', en: 'Datahub with its Authorization Service' },
+  customer: { fi: 'Loppuasiakas', en: 'End customer (or the named recipient)' },
+};
 
 /** A section of the seed, by its Finnish heading as published. */
 export interface SeedSection {
@@ -59,7 +60,8 @@ export const DH831_STEPS = {
   'DH-831.SELLER.SEND': {
     lane: 'seller',
     section: S.description,
-    summary: 'The seller sends an authorization request through Datahub to the Authorization Service.',
+    summary:
+      'The seller sends an authorization request through Datahub to the Authorization Service.',
     messages: ['DH-831'],
   },
   'DH-831.DH.RECEIVE': {
@@ -140,7 +142,8 @@ export const DH831_STEPS = {
   'DH-831.CUST.REMOVE_POINTS': {
     lane: 'customer',
     section: S.storage,
-    summary: 'In the Authorization Service the customer removes accounting points before approving.',
+    summary:
+      'In the Authorization Service the customer removes accounting points before approving.',
     messages: ['AS-DECISION'],
     interpretations: ['DH-PARTIAL'],
   },

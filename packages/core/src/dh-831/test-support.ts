@@ -40,7 +40,8 @@ export function createTestClock(start: number): TestClock {
       for (;;) {
         let first: [number, { due: number; fn: () => void }] | undefined;
         for (const entry of timers) {
-          if (entry[1].due <= ms && (first === undefined || entry[1].due < first[1].due)) first = entry;
+          if (entry[1].due <= ms && (first === undefined || entry[1].due < first[1].due))
+            first = entry;
         }
         if (first === undefined) break;
         timers.delete(first[0]);
@@ -93,7 +94,10 @@ export function validProcess(overrides: Partial<Dh831Process> = {}): Dh831Proces
   };
 }
 
-export function requestDocument(process: Dh831Process, messageId = `MSG-${process.requestId}`): Dh831RequestDocument {
+export function requestDocument(
+  process: Dh831Process,
+  messageId = `MSG-${process.requestId}`,
+): Dh831RequestDocument {
   return {
     kind: 'DH-831',
     header: {

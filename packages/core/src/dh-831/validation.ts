@@ -4,10 +4,10 @@
 // DH-REMINDER, DH-END-DATE).
 import {
   checkDh831Process,
-  type DatahubErrorId,
   DATAHUB_ERRORS,
-  datahubInstant,
+  type DatahubErrorId,
   type Dh831Process,
+  datahubInstant,
   type ValidationIssue,
 } from '@consent-sim/messages';
 import { DateTime } from 'luxon';
@@ -66,7 +66,12 @@ export function validateAuthorizationRequest(
     // DH-START-WINDOW: compare Helsinki calendar dates; day 90 allowed, day 91 refused.
     const days = calendarDaysBetween(receivedAt, startAt, DH831_ZONE);
     if (days < 0) {
-      issue('AuthorizationPeriod/Start', 'EC.AUTH.001', process.periodStart, `Today is ${today} in Helsinki.`);
+      issue(
+        'AuthorizationPeriod/Start',
+        'EC.AUTH.001',
+        process.periodStart,
+        `Today is ${today} in Helsinki.`,
+      );
     } else if (days > DH831_DEADLINES.startWindow.days) {
       issue(
         'AuthorizationPeriod/Start',
@@ -85,7 +90,8 @@ export function validateAuthorizationRequest(
   if (process.requestEndDate !== undefined && Number.isFinite(requestEndAt) && endDate < today) {
     issue('RequestEndDate', 'EC.AUTH.016', endDate, `Today is ${today} in Helsinki.`);
   }
-  const reminderAt = process.reminderTime === undefined ? null : datahubInstant(process.reminderTime);
+  const reminderAt =
+    process.reminderTime === undefined ? null : datahubInstant(process.reminderTime);
   if (reminderAt !== null && process.reminderTime !== undefined) {
     // DH-REMINDER: refused (not ignored) when not strictly between receipt and the end.
     if (reminderAt <= receivedAt) {

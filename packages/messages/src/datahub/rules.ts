@@ -27,7 +27,9 @@ export function datahubIssue(
   detail: string,
 ): ValidationIssue {
   const message = `consent-sim: ${path}: ${errorId} ${DATAHUB_ERRORS[errorId].en} ${detail}`;
-  return value === undefined ? { path, rule: errorId, message } : { path, rule: errorId, value, message };
+  return value === undefined
+    ? { path, rule: errorId, message }
+    : { path, rule: errorId, value, message };
 }
 
 const missing = (path: string): ValidationIssue =>
@@ -53,7 +55,12 @@ export function checkDh831Process(process: Dh831Process, base: string): Validati
   if (process.requestId === '') issues.push(missing(at('RequestId')));
   else if (!REQUEST_ID.test(process.requestId)) {
     issues.push(
-      datahubIssue(at('RequestId'), 'EC.MSG.003', process.requestId, 'Use 1–64 of A–Z a–z 0–9 . _ : -.'),
+      datahubIssue(
+        at('RequestId'),
+        'EC.MSG.003',
+        process.requestId,
+        'Use 1–64 of A–Z a–z 0–9 . _ : -.',
+      ),
     );
   }
   if (process.customerId === '') issues.push(missing(at('CustomerId')));
@@ -73,27 +80,47 @@ export function checkDh831Process(process: Dh831Process, base: string): Validati
   if ((process.reason as string) === '') issues.push(missing(at('Reason')));
   else if (!AUTHORIZATION_REASONS.includes(process.reason as AuthorizationReason)) {
     issues.push(
-      datahubIssue(at('Reason'), 'EC.AUTH.015', process.reason, `Use one of ${AUTHORIZATION_REASONS.join(', ')}.`),
+      datahubIssue(
+        at('Reason'),
+        'EC.AUTH.015',
+        process.reason,
+        `Use one of ${AUTHORIZATION_REASONS.join(', ')}.`,
+      ),
     );
   }
   const length = process.description === undefined ? 0 : Array.from(process.description).length;
   if (length > DESCRIPTION_MAX_LENGTH) {
     issues.push(
-      datahubIssue(at('Description'), 'EC.AUTH.012', process.description, `It has ${length}; shorten it to 150.`),
+      datahubIssue(
+        at('Description'),
+        'EC.AUTH.012',
+        process.description,
+        `It has ${length}; shorten it to 150.`,
+      ),
     );
   }
   process.accountingPoints.forEach((point, index) => {
     const check = checkGsrn(point);
     if (!check.valid) {
       issues.push(
-        datahubIssue(at(`AccountingPoint[${index + 1}]`), 'EC.AUTH.011', point, `${check.problems.join('; ')}.`),
+        datahubIssue(
+          at(`AccountingPoint[${index + 1}]`),
+          'EC.AUTH.011',
+          point,
+          `${check.problems.join('; ')}.`,
+        ),
       );
     }
   });
   issues.push(...checkRecipientAndReminder(process, base));
   if (process.requestEndDate !== undefined && !isCalendarDate(process.requestEndDate)) {
     issues.push(
-      datahubIssue(at('RequestEndDate'), 'EC.MSG.003', process.requestEndDate, 'Write a date as yyyy-MM-dd.'),
+      datahubIssue(
+        at('RequestEndDate'),
+        'EC.MSG.003',
+        process.requestEndDate,
+        'Write a date as yyyy-MM-dd.',
+      ),
     );
   }
   return issues;
@@ -110,7 +137,14 @@ function checkPeriod(process: Dh831Process, path: string): ValidationIssue[] {
   if (end === null) return [datahubIssue(`${path}/End`, 'EC.MSG.003', process.periodEnd, isoHint)];
   return end > start
     ? []
-    : [datahubIssue(`${path}/End`, 'EC.AUTH.003', process.periodEnd, 'Give an end after the start.')];
+    : [
+        datahubIssue(
+          `${path}/End`,
+          'EC.AUTH.003',
+          process.periodEnd,
+          'Give an end after the start.',
+        ),
+      ];
 }
 
 const isoHint = 'Write ISO 8601 with an offset, e.g. 2026-03-01T00:00:00+02:00.';
@@ -123,11 +157,19 @@ function checkRecipientAndReminder(process: Dh831Process, base: string): Validat
   const email = recipient?.email ?? '';
   const complete = name.trim() !== '' && isEmailAddress(email);
   if (recipient !== undefined && !complete) {
-    const lacking = [name.trim() === '' ? 'a name' : null, isEmailAddress(email) ? null : 'a valid e-mail address']
+    const lacking = [
+      name.trim() === '' ? 'a name' : null,
+      isEmailAddress(email) ? null : 'a valid e-mail address',
+    ]
       .filter((part) => part !== null)
       .join(' and ');
     issues.push(
-      datahubIssue(`${base}/Recipient`, 'EC.AUTH.013', `${name} <${email}>`, `It lacks ${lacking}.`),
+      datahubIssue(
+        `${base}/Recipient`,
+        'EC.AUTH.013',
+        `${name} <${email}>`,
+        `It lacks ${lacking}.`,
+      ),
     );
   }
   if (process.reminderTime === undefined) return issues;
