@@ -1,7 +1,6 @@
 import type { AnyActorRef, EventObject } from 'xstate';
 import type { VirtualClock } from './clock.ts';
 import type { OutboundCodec, PartyInfo, SendEmission } from './codec.ts';
-import { isChannelName } from './envelope.ts';
 import type { Registry } from './invariant.ts';
 import type { Network } from './network.ts';
 import type { TraceRecorder } from './trace.ts';
@@ -100,9 +99,9 @@ export class EmissionRouter {
 
   #send(party: PartyInfo, actor: AnyActorRef, emitted: Emitted): void {
     const channel = emitted.channel;
-    if (!isChannelName(channel)) {
+    if (typeof channel !== 'string' || channel === '') {
       throw new Error(
-        `consent-sim: emissions.ts party "${party.id}" emitted send.channel ${JSON.stringify(channel)}; use one of eda, email, post, phone, handover`,
+        `consent-sim: emissions.ts party "${party.id}" emitted send.channel ${JSON.stringify(channel)}; it must name a channel such as eda, email, post, phone or handover`,
       );
     }
     const to = expectString(party, emitted, 'to');

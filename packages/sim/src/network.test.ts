@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from './clock.ts';
 import type { Envelope } from './envelope.ts';
+import { CHANNELS } from './envelope.ts';
 import type { FaultRule } from './faults.ts';
-import { Network, type NetworkOptions } from './network.ts';
+import { DEFAULT_LATENCIES, Network, type NetworkOptions } from './network.ts';
 import { createRng } from './rng.ts';
 import { TraceRecorder } from './trace.ts';
 
@@ -176,5 +177,26 @@ describe('Network', () => {
     expect(() => harness({ faults: [{ kind: 'drop', probability: 2 }] })).toThrow(/probability/);
     expect(() => harness({ faults: [{ kind: 'drop', nth: 0 }] })).toThrow(/nth/);
     expect(() => harness({ latencies: { eda: -1 } })).toThrow(/latencies\.eda/);
+  });
+
+  it('has a default latency for every design channel and the DH-831 ones', () => {
+    expect(Object.keys(DEFAULT_LATENCIES)).toEqual(
+      expect.arrayContaining([...CHANNELS, 'datahub', 'authorization-service']),
+    );
+  });
+
+  it('accepts process channels with a configured latency and refuses unknown ones unsent', () => {
+    const { clock, arrived, network } = harness({ latencies: { 'meter-portal': 0 } });
+    network.send({ channel: 'datahub', from: 'seller', to: 'datahub', payload: '<DH-831/>' });
+    network.send({ channel: 'meter-portal', from: 'customer', to: 'datahub', payload: 'ok' });
+    expect(() => network.send({ channel: 'pigeon', from: 'a', to: 'b', payload: 'coo' })).toThrow(
+      /channel "pigeon" has no latency; known channels: eda, datahub, email, post, phone, handover, authorization-service, meter-portal/,
+    );
+    clock.runUntilIdle();
+    expect(arrived.map((a) => [a.envelope.channel, a.at - START])).toEqual([
+      ['meter-portal', 0],
+      ['datahub', 3_000],
+    ]);
+    expect(network.accounting()).toMatchObject({ sent: 2, delivered: 2, balanced: true });
   });
 });

@@ -19,15 +19,19 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /**
- * Default transit times. Post is an elapsed duration (two days of travel), not a calendar
- * deadline, so it is plain milliseconds rather than zone-aware day arithmetic.
+ * Default transit times; any other channel needs an entry in `latencies`. Post is an elapsed
+ * duration (two days of travel), not a calendar deadline, so it is plain milliseconds rather
+ * than zone-aware day arithmetic.
  */
 export const DEFAULT_LATENCIES: Readonly<Record<ChannelName, LatencySpec>> = {
   eda: 3_000,
+  datahub: 3_000,
   email: 5 * MINUTE,
   post: 48 * HOUR,
   phone: 0,
   handover: 0,
+  // DH-831: the customer's decision in the Datahub's authorization service (a web UI).
+  'authorization-service': 0,
 };
 
 /** Where every message sent so far ended up; `balanced` is the "accounted for" invariant. */
@@ -50,7 +54,8 @@ export interface NetworkOptions {
   trace: TraceRecorder;
   /** Called when a copy arrives (time is its arrival instant). */
   deliver: (envelope: Envelope) => void;
-  latencies?: Partial<Record<ChannelName, LatencySpec>>;
+  /** Per channel; merged over {@link DEFAULT_LATENCIES}. */
+  latencies?: Readonly<Record<ChannelName, LatencySpec>>;
   faults?: readonly FaultRule[];
   corrupt?: PayloadCorrupter;
   /** A reordered message waits at most this long for a successor. Default 1 h. */
@@ -110,6 +115,12 @@ export class Network {
 
   /** Puts a message on its channel; returns the envelope as sent (before any fault). */
   send<P>(message: OutboundMessage<P>): Envelope<P> {
+    // Checked before anything is counted, so a refused message never unbalances the accounting.
+    if (!Object.hasOwn(this.#latencies, message.channel)) {
+      throw new Error(
+        `consent-sim: network.ts send: channel "${message.channel}" has no latency; known channels: ${Object.keys(this.#latencies).join(', ')}. Add latencies["${message.channel}"] to the options`,
+      );
+    }
     const now = this.#clock.now();
     const envelope: Envelope<P> = {
       id: `env-${++this.#envelopes}`,
@@ -277,7 +288,7 @@ export class Network {
   }
 
   #latency(channel: ChannelName): number {
-    const spec = this.#latencies[channel];
+    const spec = this.#latencies[channel] ?? 0;
     return typeof spec === 'number' ? spec : this.#latencyRng.int(spec.minMs, spec.maxMs);
   }
 }

@@ -330,4 +330,15 @@ describe('Simulation', () => {
     const second = sim.run();
     expect(second.trace.filter((e) => e.kind === 'timer')).toHaveLength(1);
   });
+
+  it('starts a party added between runs at once', () => {
+    const sim = new Simulation({ seed: 1, start: START, zone: VIENNA });
+    sim.addParty({ id: 'alice', address: 'AT-ALICE', role: 'pinger', machine: pinger });
+    sim.run({ until: START + 1_000 });
+    sim.addParty({ id: 'bob', address: 'AT-BOB', role: 'ponger', machine: ponger });
+    sim.stimulus(START + 2_000, 'alice', { type: 'stimulus.start' });
+    const result = sim.run();
+    expect(result.status).toBe('ok');
+    expect(result.trace.find((e) => e.step === 'PING-2')?.at).toBe('2026-03-10T09:00:08.000+01:00');
+  });
 });

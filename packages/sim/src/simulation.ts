@@ -31,7 +31,8 @@ export interface SimulationOptions {
   zone: string;
   /** `summary` keeps counts only (load runs). Default `full`. */
   traceMode?: TraceMode;
-  latencies?: Partial<Record<ChannelName, LatencySpec>>;
+  /** Per channel, merged over the defaults (eda, datahub, email, post, phone, handover). */
+  latencies?: Readonly<Record<ChannelName, LatencySpec>>;
   faults?: readonly FaultRule[];
   corrupt?: PayloadCorrupter;
   reorderHoldMs?: number;
@@ -128,7 +129,7 @@ export class Simulation implements InvariantContext {
 
   /**
    * Creates the party's actor on the virtual clock (started by the first `run()`, in the order
-   * parties were added). Emitted events of the actor and of every child it spawns are routed.
+   * parties were added, or at once when added later). Emitted events of the actor and of every child it spawns are routed.
    */
   addParty(spec: PartySpec): AnyActorRef {
     const { id, address, role } = spec;
@@ -175,6 +176,8 @@ export class Simulation implements InvariantContext {
     const party: Party = { info, actor };
     this.#parties.set(id, party);
     this.#byAddress.set(address, party);
+    // A party added after the first run (e.g. between runs) starts at once.
+    if (this.#started) actor.start();
     return actor;
   }
 
