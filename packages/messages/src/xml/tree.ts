@@ -59,7 +59,14 @@ export function readXmlTree(text: string, maxDepth = 64): XmlElement {
     captureMetaData: true,
     maxNestedTags: maxDepth + 1,
   });
-  const nodes = parser.parse(normalized) as OrderedNode[];
+  let nodes: OrderedNode[];
+  try {
+    nodes = parser.parse(normalized) as OrderedNode[];
+  } catch (error) {
+    // The validator above accepts a few inputs the parser then rejects (e.g. quotes in a PI).
+    const detail = error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
+    throw new XmlInputError('not-xml', `the XML parser rejected the input: ${detail}`);
+  }
   const lineStarts = [0];
   for (let i = 0; i < normalized.length; i++) {
     if (normalized.charCodeAt(i) === 10) lineStarts.push(i + 1);
