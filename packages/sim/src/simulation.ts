@@ -71,6 +71,8 @@ export interface RunOptions {
   maxEvents?: number;
 }
 
+const TIMER_LABEL = 'xstate.timer';
+
 interface Party {
   info: PartyInfo;
   actor: AnyActorRef;
@@ -145,12 +147,17 @@ export class Simulation implements InvariantContext {
       // An explicit id keeps xstate's process-global session counter out of the trace.
       id,
       input: spec.input,
-      clock: this.clock.xstateClock({ onFire: () => (timerFired = true) }),
+      clock: this.clock.xstateClock({ label: TIMER_LABEL, onFire: () => (timerFired = true) }),
       inspect: (inspection) => {
         const ref = inspection.actorRef;
         if (inspection.type === '@xstate.actor' && isActorRef(ref)) {
           emissions.attach(info, ref);
-        } else if (timerFired && inspection.type === '@xstate.event' && isActorRef(ref)) {
+        } else if (
+          timerFired &&
+          inspection.type === '@xstate.event' &&
+          this.clock.currentLabel() === TIMER_LABEL &&
+          isActorRef(ref)
+        ) {
           // The first event relayed inside a timer task is the timer's own delayed event.
           timerFired = false;
           emissions.timer(info, ref, inspection.event);
