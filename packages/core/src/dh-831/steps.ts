@@ -97,7 +97,7 @@ export const DH831_STEPS = {
     section: S.validation,
     summary: 'A document that could not be read is answered with a negative ACK (EC.MSG.*).',
     messages: ['ACK'],
-    errorIds: ['EC.MSG.001', 'EC.MSG.002', 'EC.MSG.003'],
+    errorIds: ['EC.MSG.001', 'EC.MSG.002', 'EC.MSG.003', 'EC.MSG.004'],
     interpretations: ['DH-ERROR-IDS'],
   },
   'DH-831.DH.ACK_POSITIVE': {

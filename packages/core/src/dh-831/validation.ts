@@ -30,7 +30,7 @@ export interface RequestValidation {
   readonly times: RequestTimes;
 }
 
-const PROCESS_PATH = 'AuthorizationRequest/AuthorizationRequestProcess';
+const PROCESS_PATH = '/AuthorizationRequest/AuthorizationRequestProcess';
 
 /** 23:59:59.999 in Helsinki of the local date `yyyy-MM-dd`. */
 function endOfHelsinkiDay(date: string): number {

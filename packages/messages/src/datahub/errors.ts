@@ -135,10 +135,27 @@ export const DATAHUB_ERRORS = define({
     fi: 'Kentän arvo on väärää muotoa.',
     interpretation: 'DH-ERROR-IDS',
   },
+  'EC.MSG.004': {
+    level: 'technical',
+    en: 'An element is unexpected, out of order, repeated or in the wrong namespace.',
+    fi: 'Elementti on odottamaton, väärässä järjestyksessä, toistettu tai väärässä nimiavaruudessa.',
+    interpretation: 'DH-ERROR-IDS',
+  },
 });
 
 /** One of the ids in {@link DATAHUB_ERRORS}. */
 export type DatahubErrorId = keyof typeof DATAHUB_ERRORS;
+
+/**
+ * True for issues that make a document unreadable as a Datahub document (`EC.MSG.*`): the engine
+ * delivers those as `receive.invalid`; business issues go to the machine, which answers them.
+ *
+ * @example isTechnicalIssue({ path: '/', rule: 'EC.MSG.001', message: '' }) // true
+ */
+export function isTechnicalIssue(issue: { readonly rule: string }): boolean {
+  const entry = (DATAHUB_ERRORS as Readonly<Record<string, DatahubErrorDefinition>>)[issue.rule];
+  return entry === undefined || entry.level === 'technical';
+}
 
 /**
  * The ACK error entry for an id, texts from the table.

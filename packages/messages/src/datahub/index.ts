@@ -1,11 +1,15 @@
 // Public API of the Datahub area (DH-831 / DH-851): the reference's own XML, its rules and e-mails.
+export { buildDatahubXml } from './build.ts';
+export { buildEmail, type EmailInput, type Mailbox } from './email.ts';
 export {
   ackError,
   DATAHUB_ERRORS,
   type DatahubErrorDefinition,
   type DatahubErrorId,
   type DatahubErrorLevel,
+  isTechnicalIssue,
 } from './errors.ts';
+export { DatahubDocumentError, type ParsedDatahubDocument, parseDatahubXml } from './parse.ts';
 export {
   checkDatahubHeader,
   checkDh831Process,
@@ -13,6 +17,12 @@ export {
   DESCRIPTION_MAX_LENGTH,
   isValidCustomerId,
 } from './rules.ts';
+export {
+  type DatahubSample,
+  type DatahubSampleKind,
+  listDatahubSamples,
+  sampleDatahubDocument,
+} from './samples.ts';
 export {
   type AckError,
   type AcknowledgedProcess,
@@ -31,4 +41,5 @@ export {
   type Dh851CancelDocument,
   type Dh851Process,
 } from './types.ts';
+export { type DatahubXmlValidation, validateDatahub, validateDatahubXml } from './validate.ts';
 export { datahubInstant, isCalendarDate, isEmailAddress } from './values.ts';
