@@ -43,8 +43,14 @@ export interface MachineEvent {
   [field: string]: unknown;
 }
 
-/** The receiving side's verdict on an envelope. */
-export type InboundResult = { event: MachineEvent } | { rejected: string; detail?: unknown };
+/**
+ * The receiving side's verdict on an envelope. `party` hands the event to another party instead
+ * of the addressee (e.g. a per-ConsentId instance party added with `addParty`); the trace
+ * records the hand-over.
+ */
+export type InboundResult =
+  | { event: MachineEvent; party?: string }
+  | { rejected: string; detail?: unknown };
 
 /**
  * Turns an arrived envelope into the event for the receiving machine (the engine adds `at`),

@@ -1,7 +1,7 @@
 import { addCalendarDays, VIENNA } from '@consent-sim/core';
 import { describe, expect, it } from 'vitest';
 import { assign, emit, setup } from 'xstate';
-import type { InboundCodec, OutboundCodec } from './codec.ts';
+import { type InboundCodec, type OutboundCodec, passThroughInbound } from './codec.ts';
 import type { FaultRule } from './faults.ts';
 import { type PartySpec, Simulation, type SimulationOptions } from './simulation.ts';
 import type { TraceEvent } from './trace.ts';
@@ -340,5 +340,50 @@ describe('Simulation', () => {
     const result = sim.run();
     expect(result.status).toBe('ok');
     expect(result.trace.find((e) => e.step === 'PING-2')?.at).toBe('2026-03-10T09:00:08.000+01:00');
+  });
+
+  it('lets the inbound codec hand an event to another party (an instance added during the run)', () => {
+    const sim = new Simulation({
+      seed: 1,
+      start: START,
+      zone: VIENNA,
+      inboundCodec: (party, envelope) => {
+        if (party.id !== 'bob') return passThroughInbound(party, envelope);
+        // One ponger instance per sender, created on its first message.
+        const instance = `bob/${envelope.from}`;
+        if (!sim.parties().some((p) => p.id === instance)) {
+          sim.addParty({
+            id: instance,
+            address: `AT-${instance}`,
+            role: 'ponger',
+            machine: ponger,
+          });
+        }
+        return {
+          event: { type: 'receive.PING', from: envelope.from, message: envelope.payload },
+          party: instance,
+        };
+      },
+    });
+    sim.addParty({ id: 'alice', address: 'AT-ALICE', role: 'pinger', machine: pinger });
+    sim.addParty({
+      id: 'bob',
+      address: 'AT-BOB',
+      role: 'router',
+      machine: setup({}).createMachine({}),
+    });
+    sim.stimulus(START, 'alice', { type: 'stimulus.start' });
+    const result = sim.run();
+    expect(result.status).toBe('ok');
+    expect(result.trace.find((e) => e.kind === 'note')).toMatchObject({
+      party: 'bob/alice',
+      from: 'bob',
+      detail: { type: 'handed-over' },
+    });
+    expect(result.trace.find((e) => e.kind === 'send' && e.step === 'PONG-1')).toMatchObject({
+      from: 'bob/alice',
+      to: 'alice',
+    });
+    expect(result.trace.find((e) => e.step === 'PING-2')?.at).toBe('2026-03-10T09:00:06.000+01:00');
   });
 });

@@ -311,7 +311,21 @@ export class Simulation implements InvariantContext {
       });
       return;
     }
-    this.#sendTo(party, withAt(result.event, this.clock.now()), { envelope: envelope.id });
+    let target = party;
+    if (result.party !== undefined && result.party !== party.info.id) {
+      target = this.#party(result.party, 'inboundCodec result.party');
+      this.trace.record({
+        kind: 'note',
+        atMs: this.clock.now(),
+        party: target.info.id,
+        from: envelope.to,
+        to: target.info.id,
+        channel: envelope.channel,
+        messageCode: envelope.messageCode,
+        detail: { type: 'handed-over', envelope: envelope.id },
+      });
+    }
+    this.#sendTo(target, withAt(result.event, this.clock.now()), { envelope: envelope.id });
   }
 
   /** Sends to a running actor; an event for a stopped one is recorded instead of lost silently. */
