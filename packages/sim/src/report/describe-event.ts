@@ -28,11 +28,11 @@ export function describeEvent(event: TraceEvent): EventSummary {
   const kind: TraceKind = event.kind;
   switch (kind) {
     case 'stimulus':
+      // The engine records the machine event itself: `{ type: 'stimulus.handOverQr', … }`.
       return {
         who: party,
-        what:
-          field(event.detail, 'event') ?? field(event.detail, 'type') ?? event.step ?? 'stimulus',
-        detail: summarizeDetail(event.detail, ['event', 'type']),
+        what: (field(event.detail, 'type') ?? event.step ?? 'stimulus').replace(/^stimulus\./u, ''),
+        detail: summarizeDetail(event.detail, ['type', 'at']),
       };
     case 'step':
       return { who: party, what: event.step ?? '', detail: summarizeDetail(event.detail, []) };
@@ -52,31 +52,32 @@ export function describeEvent(event: TraceEvent): EventSummary {
     case 'timer':
       return {
         who: party,
-        what: `timer ${field(event.detail, 'timer') ?? field(event.detail, 'name') ?? ''}`.trim(),
-        detail: summarizeDetail(event.detail, ['timer', 'name']),
+        what: `timer ${field(event.detail, 'event') ?? ''}`.trim(),
+        detail: summarizeDetail(event.detail, ['event']),
       };
     case 'state':
       return {
         who: party,
         what: stateHeadline(event.detail),
-        detail: summarizeDetail(event.detail, ['from', 'to', 'value']),
+        detail: summarizeDetail(event.detail, ['type', 'from', 'to', 'value', 'status']),
       };
     case 'data':
       return {
         who: event.from !== null && event.to !== null ? route : party,
         what: `data ${field(event.detail, 'kind') ?? ''}`.trim(),
-        detail: summarizeDetail(event.detail, ['kind']),
+        detail: summarizeDetail(event.detail, ['type', 'kind']),
       };
     case 'note':
+      if (typeof event.detail === 'string') return { who: party, what: event.detail, detail: '' };
       return {
         who: party,
-        what: typeof event.detail === 'string' ? event.detail : 'note',
-        detail: typeof event.detail === 'string' ? '' : summarizeDetail(event.detail, []),
+        what: field(event.detail, 'type') ?? 'note',
+        detail: summarizeDetail(event.detail, ['type']),
       };
     case 'invariant':
       return {
         who: party,
-        what: field(event.detail, 'invariant') ?? 'invariant',
+        what: `invariant ${field(event.detail, 'invariant') ?? ''}`.trim(),
         detail: field(event.detail, 'message') ?? summarizeDetail(event.detail, ['invariant']),
       };
   }
@@ -97,12 +98,26 @@ export function responseCodesLabel(codes: readonly string[]): string {
   return codes.length === 0 ? '' : `[${codes.join(', ')}]`;
 }
 
+/**
+ * Machine states (`{ type: 'actor', value }`, value possibly nested), registry changes
+ * (`{ type: 'consent', status }`) and plain `{ from, to }` transitions.
+ */
 function stateHeadline(detail: unknown): string {
+  if (typeof detail === 'string') return detail;
+  const type = field(detail, 'type');
+  const status = field(detail, 'status');
+  if (type !== undefined && type !== 'actor' && status !== undefined) return `${type} ${status}`;
   const from = field(detail, 'from');
-  const to = field(detail, 'to') ?? field(detail, 'value');
+  const to = field(detail, 'to') ?? valueText(detail);
   if (from !== undefined && to !== undefined) return `${from} → ${to}`;
-  if (to !== undefined) return `→ ${to}`;
-  return typeof detail === 'string' ? detail : 'state';
+  return to === undefined ? 'state' : `→ ${to}`;
+}
+
+function valueText(detail: unknown): string | undefined {
+  if (typeof detail !== 'object' || detail === null || !('value' in detail)) return undefined;
+  const { value } = detail as { value: unknown };
+  if (value === null || value === undefined) return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** A text-valued field of an object-shaped detail. */

@@ -40,7 +40,7 @@ describe('renderMermaid', () => {
           kind: 'stimulus',
           at: '2026-03-02T09:00:00.000+01:00',
           party: 'end',
-          detail: { event: 'say "hi"; #1 <b> 50%' },
+          detail: { type: 'stimulus.say "hi"; #1 <b> 50%' },
         }),
         traceEvent(2, {
           kind: 'deliver',

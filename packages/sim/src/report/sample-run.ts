@@ -26,7 +26,7 @@ const events: EventFields[] = [
     kind: 'stimulus',
     at: '2026-03-02T09:00:00.000+01:00',
     party: 'customer',
-    detail: { event: 'apply', with: { channel: 'email' } },
+    detail: { type: 'stimulus.apply', channel: 'email' },
   },
   {
     kind: 'step',
@@ -58,7 +58,7 @@ const events: EventFields[] = [
     kind: 'stimulus',
     at: '2026-03-05T10:00:00.000+01:00',
     party: 'customer',
-    detail: { event: 'handOverQr' },
+    detail: { type: 'stimulus.handOverQr' },
   },
   { kind: 'step', at: '2026-03-05T10:00:00.000+01:00', party: 'sp', step: 'CM_REQ_OFF_SP_04' },
   {
@@ -86,7 +86,7 @@ const events: EventFields[] = [
     kind: 'state',
     at: '2026-03-05T10:00:03.000+01:00',
     party: 'vnb',
-    detail: { from: 'waitingForRequest', to: 'objectionWindow' },
+    detail: { type: 'actor', value: 'objectionWindow' },
   },
   {
     kind: 'deliver',
@@ -117,7 +117,7 @@ const events: EventFields[] = [
     party: 'sp',
     from: 'vnb',
     to: 'sp',
-    detail: { kind: 'QH', consentId: 'AT0010002026030209000000012345678' },
+    detail: { type: 'data', kind: 'QH', consentId: 'AT0010002026030209000000012345678' },
   },
 ];
 

@@ -7,7 +7,7 @@ const GOLDEN = `cm-req-off/happy-path  seed 1
 The customer hands the QR code over on day 3 and does not object; the release becomes active.
 
 ── Mon 2026-03-02 · day 0 · UTC+01:00 ────────────────────────────────────────
-09:00:00.000  stimulus  customer        apply  with={"channel":"email"}
+09:00:00.000  stimulus  customer        apply  channel=email
 09:00:00.000  step      customer        CM_REQ_OFF_BP_01
 09:00:00.000  step      vnb             CM_REQ_OFF_VNB_03
 09:05:00.000  deliver   vnb → customer  email  subject=Your QR code
@@ -65,9 +65,9 @@ FAIL  cm-req-off/objection  seed 1  outcome active  virtual 8d 01:00:06.000
   });
 
   it('shows bookkeeping kinds only when asked', () => {
-    expect(renderText(SAMPLE_RUN)).not.toContain('waitingForRequest');
+    expect(renderText(SAMPLE_RUN)).not.toContain('objectionWindow');
     expect(renderText(SAMPLE_RUN, { kinds: ['state'] })).toContain(
-      '10:00:03.000  state  vnb  waitingForRequest → objectionWindow',
+      '10:00:03.000  state  vnb  → objectionWindow',
     );
   });
 

@@ -9,7 +9,7 @@ export {
   type ObservedEnd,
 } from './expectations.ts';
 export { loadScenario } from './load.ts';
-export { PROCESS_NAMES, PROCESS_ROLES, scenarioSchema } from './schema.ts';
+export { CHANNEL_NAMES, PROCESS_NAMES, PROCESS_ROLES, scenarioSchema } from './schema.ts';
 export { scenarioSchemaJson } from './schema-json.ts';
 export type {
   ExpectedMessage,

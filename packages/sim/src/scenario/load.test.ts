@@ -87,7 +87,7 @@ describe('loadScenario', () => {
       '2:1 : missing required field "seed" (Seed)',
       '3:10 process: "cm-req-of" is not one of "cm-req-off", "dh-831"; did you mean "cm-req-off"?',
       '5:1 sed: unknown field "sed"; did you mean "seed"?',
-      '12:29 faults[0].channel: "edaa" is not one of "eda", "email", "post", "phone", "handover"; did you mean "eda"?',
+      '12:29 faults[0].channel: "edaa" is not one of "eda", "datahub", "email", "post", "phone", "handover", "authorization-service"; did you mean "eda"?',
       '21:3 expect: missing required field "outcome" (Outcome)',
       '21:3 expect.outcom: unknown field "outcom"; did you mean "outcome"?',
     ]);

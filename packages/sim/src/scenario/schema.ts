@@ -1,4 +1,4 @@
-import { CHANNELS } from '../envelope.ts';
+import { DEFAULT_LATENCIES } from '../network.ts';
 import { ISO_DURATION_SOURCE, ISO_INSTANT_SOURCE } from './at.ts';
 import { ifThen, type JsonSchema, type JsonSchemaObject } from './json-schema.ts';
 import type { ProcessName } from './types.ts';
@@ -12,6 +12,9 @@ export const PROCESS_ROLES: Readonly<Record<ProcessName, readonly string[]>> = {
 export const PROCESS_NAMES = Object.keys(PROCESS_ROLES) as ProcessName[];
 
 const FAULT_KINDS = ['drop', 'duplicate', 'delay', 'reorder', 'corrupt'] as const;
+
+/** The channels the network knows a latency for (the design's plus DH-831's). */
+export const CHANNEL_NAMES: readonly string[] = Object.keys(DEFAULT_LATENCIES);
 const CONTACT_CHANNELS = ['email', 'post', 'phone'] as const;
 
 const duration: JsonSchemaObject = {
@@ -118,7 +121,11 @@ const fault: JsonSchemaObject = {
         'drop: never arrives; duplicate: arrives twice; delay: arrives `delay` later; reorder: held until the next message on the channel overtook it; corrupt: arrives damaged.',
       enum: FAULT_KINDS,
     },
-    channel: { title: 'Channel', description: 'Only messages on this channel.', enum: CHANNELS },
+    channel: {
+      title: 'Channel',
+      description: 'Only messages on this channel.',
+      enum: CHANNEL_NAMES,
+    },
     from: roleName('Sender', 'Only messages sent by this role.'),
     to: roleName('Receiver', 'Only messages sent to this role.'),
     messageCode: {
@@ -333,7 +340,7 @@ export const scenarioSchema: JsonSchemaObject = {
       type: 'object',
       additionalProperties: false,
       properties: Object.fromEntries(
-        CHANNELS.map((channel): [string, JsonSchema] => [
+        CHANNEL_NAMES.map((channel): [string, JsonSchema] => [
           channel,
           {
             ...duration,
