@@ -3,6 +3,7 @@
  * deadlines, request statuses and message types, each tied to a section of seed 002
  * ("DH-831 Valtuutuspyyntö myyjältä asiakkaalle") or to an interpretation key.
  */
+import { DESCRIPTION_MAX_LENGTH } from '@consent-sim/messages';
 import { DH831_LANES, DH831_STEPS, type Dh831StepKey, type SeedSection } from './steps.ts';
 
 /** The zone of "today", of the ISO offsets and of all day arithmetic (DH-START-WINDOW). */
@@ -129,7 +130,7 @@ export const DH831_DEADLINES = {
     section: DH831_STEPS['DH-831.DH.EXPIRE'].section,
   },
   /** At most 150 characters of description shown to the customer. */
-  descriptionMaxLength: 150,
+  descriptionMaxLength: DESCRIPTION_MAX_LENGTH,
 } as const;
 
 /**

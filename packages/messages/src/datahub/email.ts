@@ -28,7 +28,7 @@ const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 
 const isPlainAscii = (value: string) => /^[\x20-\x7e]*$/.test(value);
 
-/** RFC 2047 B-encoded words, each ≤ 75 characters, never splitting a character. */
+/** RFC 2047 B-encoded words, each ≤ 68 characters, never splitting a character. */
 export function encodeWords(value: string): string[] {
   const words: string[] = [];
   let chunk = '';
@@ -37,8 +37,8 @@ export function encodeWords(value: string): string[] {
     chunk = '';
   };
   for (const char of value) {
-    // 45 bytes → 60 base64 characters → a 72-character encoded word.
-    if (utf8.encode(chunk + char).length > 45) flush();
+    // 42 bytes → 56 base64 characters → a 68-character word: "Subject: " + word ≤ 78.
+    if (utf8.encode(chunk + char).length > 42) flush();
     chunk += char;
   }
   flush();
@@ -62,10 +62,9 @@ function mailbox(value: Mailbox, field: string): string {
     );
   }
   if (typeof value === 'string') return address;
-  const name = isPlainAscii(value.name)
-    ? `"${value.name.replace(/(["\\])/g, '\\$1')}"`
-    : headerText(value.name);
-  return `${name} <${address}>`;
+  if (isPlainAscii(value.name)) return `"${value.name.replace(/(["\\])/g, '\\$1')}" <${address}>`;
+  // Folded before the address so that no line passes 78 characters.
+  return `${headerText(value.name)}${CRLF} <${address}>`;
 }
 
 /** Quoted-printable (RFC 2045 §6.7) of UTF-8 text, CRLF line breaks, soft breaks at 76. */
