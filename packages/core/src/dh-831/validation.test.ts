@@ -1,6 +1,6 @@
 // DH-831.DH.VALIDATE, driven through the Datahub machine: each rule with a value just inside and
 // just outside its limit, as the ACK's result and error ids show it.
-import type { Dh831Process } from '@consent-sim/messages';
+import { type Dh831Process, datahubInstant, sampleDatahubDocument } from '@consent-sim/messages';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { datahubMachine } from './datahub.ts';
@@ -135,4 +135,20 @@ describe('request end date (DH-END-DATE)', () => {
     expect(verdict({ requestEndDate: '2026-03-10' })).toEqual([]);
     expect(verdict({ requestEndDate: '2026-03-09' })).toEqual(['EC.AUTH.016']);
   });
+});
+
+describe('the seeded samples of @consent-sim/messages agree with the machine', () => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    'seed %i: the DH-831 sample is accepted at its Created instant; the refused one is not',
+    (seed) => {
+      const request = sampleDatahubDocument('DH-831', { seed });
+      const at = datahubInstant(request.header.created) ?? Number.NaN;
+      expect(verdict(request.process, at)).toEqual([]);
+      const negative = sampleDatahubDocument('DH-831-ACK-NEGATIVE', { seed });
+      if (negative.original?.messageType !== 'DH-831') throw new Error('sample copies a DH-831');
+      expect(verdict(negative.original.process, at)).toEqual(
+        negative.acknowledgement.errors.map((e) => e.errorId),
+      );
+    },
+  );
 });
