@@ -1,5 +1,6 @@
 // Public API of the scenario format; packages/sim/src/index.ts re-exports these by name.
 export { durationMs, PROCESS_ZONES, parseAt, resolveAt } from './at.ts';
+export { channelLatencies, faultRules } from './engine-options.ts';
 export { formatIssue, ScenarioError, type ScenarioIssue } from './errors.ts';
 export {
   checkExpectations,
