@@ -1,1 +1,102 @@
-export {};
+// Public API of CM_REQ_OFF: catalogue data, deadline arithmetic, message types and role machines.
+export {
+  CM_REQ_OFF_STEP_IDS,
+  CM_REQ_OFF_STEPS,
+  type CmReqOffStepId,
+  type Lane,
+  type Step,
+  type StepAlias,
+  type StepKind,
+  type StepMatch,
+  stepById,
+} from './catalogue.ts';
+export {
+  CM_REQ_OFF_MESSAGE_CODES,
+  CM_RESPONSE_CODES,
+  type MessageCode,
+  type MessageCodeEntry,
+  type ResponseCode,
+  type ResponseCodeEntry,
+} from './codes.ts';
+export { consentIdFor } from './consentId.ts';
+// Prefixed: DH-831 has its own customer machine in the same package entry.
+export {
+  type CustomerInput as CmReqOffCustomerInput,
+  customerMachine as cmReqOffCustomerMachine,
+} from './customer.ts';
+export {
+  delayUntil,
+  isInTime,
+  nextPeriodicDelivery,
+  objectionDeadline,
+  redemptionDeadline,
+  startOfLocalDate,
+  timeoutInstant,
+} from './deadlines.ts';
+export type {
+  ConsentEmitted,
+  ConsentStatus,
+  CustomerEvent as CmReqOffCustomerEvent,
+  DataEmitted,
+  InvalidDocumentEvent,
+  MailReceivedEvent,
+  PartyEmitted,
+  QrCreatedEvent,
+  QrDocumentRequest,
+  QrReceivedEvent,
+  QrRequestEmitted,
+  QrTooLargeEvent,
+  ReceiveEvent,
+  SendEmitted,
+  ServiceProviderEvent,
+  StepEmitted,
+  VnbEmitted,
+  VnbEvent,
+} from './events.ts';
+export {
+  CM_REQ_OFF_DEADLINES,
+  CM_REQ_OFF_GATEWAYS,
+  type Deadline,
+  type Gateway,
+  type GatewayBranch,
+} from './gateways.ts';
+export type {
+  ConsentApplication,
+  ConsentNotificationIntent,
+  ConsentNotificationView,
+  ConsentRequestData,
+  ConsentRequestIntent,
+  ConsentRequestView,
+  ConsumptionRecordIntent,
+  ConsumptionRecordView,
+  DataRequestIntent,
+  DataRequestView,
+  DataTrigger,
+  EdaIntent,
+  Mail,
+  MailChannel,
+  MailTopic,
+  MeteringIntervall,
+  RevokeIntent,
+  RevokeView,
+  TransmissionCycle,
+} from './messages.ts';
+export {
+  type ServiceProviderInput,
+  type SpConsentStatus,
+  type SpRecord,
+  serviceProviderMachine,
+} from './serviceProvider.ts';
+export { type VnbInput, vnbMachine } from './vnb.ts';
+export {
+  type ConsentReport,
+  type VnbConsentEvent,
+  type VnbConsentInput,
+  vnbConsentMachine,
+} from './vnbConsent.ts';
+export {
+  type ConsentRecord,
+  consentRequestRejection,
+  type DsoProfile,
+  type DsoRegistry,
+} from './vnbRegistry.ts';
