@@ -11,6 +11,8 @@ const commands: Record<string, () => Promise<Command>> = {
   sample: async () => (await import('./commands/sample.ts')).sampleCommand,
   id: async () => (await import('./commands/id.ts')).idCommand,
   qr: async () => (await import('./commands/qr.ts')).qrCommand,
+  list: async () => (await import('./commands/list.ts')).listCommand,
+  scenario: async () => (await import('./commands/scenario.ts')).scenarioCommand,
 };
 
 const VERSION = '0.1.0';

@@ -1,4 +1,12 @@
-// Public entry of @consent-sim/core.
-export * from './cm-req-off/index.ts';
-export * from './dh-831/index.ts';
-export * from './time.ts';
+// Public entry of @consent-sim/core. Each process is a namespace, because both have a customer
+// role (`cmReqOff.customerMachine`, `dh831.customerMachine`).
+export * as cmReqOff from './cm-req-off/index.ts';
+export * as dh831 from './dh-831/index.ts';
+export {
+  addCalendarDays,
+  calendarDaysBetween,
+  HELSINKI,
+  isoInZone,
+  localDate,
+  VIENNA,
+} from './time.ts';

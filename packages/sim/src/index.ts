@@ -1,4 +1,4 @@
-// Public entry of @consent-sim/sim: the generic engine (no process knowledge).
+// Public entry of @consent-sim/sim: the engine, the scenario format, reporters and process wiring.
 export {
   type RunUntilIdleOptions,
   type TimerId,
@@ -41,12 +41,59 @@ export {
   type NetworkAccounting,
   type NetworkOptions,
 } from './network.ts';
+export {
+  type Colors,
+  describeEvent,
+  type EventSummary,
+  type InvariantViolation,
+  mermaidText,
+  PLAIN_COLORS,
+  RUN_JSON_FORMAT,
+  type RunResult,
+  renderJson,
+  renderJunit,
+  renderMermaid,
+  renderText,
+  type TextReportOptions,
+  TIMELINE_KINDS,
+} from './report/index.ts';
 export { createRng, type Rng } from './rng.ts';
+export { type RunScenarioOptions, registerProcess, runScenario } from './runner.ts';
+export {
+  CHANNEL_NAMES,
+  channelLatencies,
+  checkExpectations,
+  type DeliveredMessage,
+  deliveredMessages,
+  durationMs,
+  type ExpectationFailure,
+  type ExpectedMessage,
+  faultRules,
+  formatIssue,
+  loadScenario,
+  type ObservedEnd,
+  type PartyOverride,
+  PROCESS_NAMES,
+  PROCESS_ROLES,
+  PROCESS_ZONES,
+  type ProcessName,
+  parseAt,
+  resolveAt,
+  type Scenario,
+  type ScenarioDocument,
+  ScenarioError,
+  type ScenarioExpectations,
+  type ScenarioFault,
+  type ScenarioIssue,
+  type ScenarioStimulus,
+  scenarioSchema,
+  scenarioSchemaJson,
+} from './scenario/index.ts';
 export {
   type PartySpec,
   type RunError,
   type RunOptions,
-  type RunResult,
+  type RunResult as SimulationResult,
   Simulation,
   type SimulationOptions,
 } from './simulation.ts';
@@ -60,3 +107,4 @@ export {
   type TraceRecorderOptions,
   type TraceSummary,
 } from './trace.ts';
+export type { ProcessWiring, WiringFactory } from './wiring.ts';

@@ -1,0 +1,36 @@
+import type { Command } from '../command.ts';
+import { EXIT } from '../errors.ts';
+import { loadShipped } from '../scenarios.ts';
+
+export const listCommand: Command = {
+  name: 'list',
+  summary: 'List the shipped scenarios with a one-line description each',
+  usage: ['list [--process cm-req-off|dh-831] [--json]'],
+  help: `
+Options:
+  --process P  only the scenarios of one process
+  --json       print name, process, seed and summary as JSON
+
+Example:
+  pnpm sim list --process cm-req-off
+`,
+  options: { process: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ io, colors, args }) {
+    const only = args.values.process;
+    const scenarios = loadShipped(io).filter((s) => only === undefined || s.process === only);
+    if (args.values.json === true) {
+      const rows = scenarios.map((s) => ({
+        name: s.fullName,
+        process: s.process,
+        seed: s.seed,
+        summary: s.summary,
+      }));
+      io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+      return EXIT.ok;
+    }
+    const width = Math.max(0, ...scenarios.map((s) => s.fullName.length));
+    for (const s of scenarios)
+      io.stdout(`${colors.bold(s.fullName.padEnd(width))}  ${s.summary}\n`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadScenario, type Scenario, ScenarioError } from '@consent-sim/sim';
+import { CliError, EXIT } from './errors.ts';
+import { type CliIo, readInput } from './io.ts';
+import { closest } from './suggest.ts';
+
+/** The shipped scenarios: `scenarios/<process>/<name>.yaml` at the repository root. */
+export const SCENARIOS_DIR = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
+
+export interface ScenarioEntry {
+  /** `<process>/<name>` */
+  name: string;
+  path: string;
+}
+
+/** Every shipped scenario, sorted by name. */
+export function shippedScenarios(io: CliIo): ScenarioEntry[] {
+  const entries: ScenarioEntry[] = [];
+  for (const process of io.listDir(SCENARIOS_DIR).sort()) {
+    if (process.includes('.')) continue;
+    for (const file of io.listDir(join(SCENARIOS_DIR, process)).sort()) {
+      if (!file.endsWith('.yaml')) continue;
+      entries.push({
+        name: `${process}/${file.slice(0, -'.yaml'.length)}`,
+        path: join(SCENARIOS_DIR, process, file),
+      });
+    }
+  }
+  return entries;
+}
+
+function parse(io: CliIo, path: string, label: string): Scenario {
+  const source = new TextDecoder().decode(readInput(io, path).bytes);
+  try {
+    return loadScenario(source, label);
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      throw new CliError(error.message, EXIT.invalid, 'see scenarios/README.md for the format');
+    }
+    throw error;
+  }
+}
+
+/**
+ * Resolves a scenario argument: a shipped name (`cm-req-off/happy-path`) or a path to a YAML
+ * file of your own. An unknown name suggests the closest shipped ones.
+ */
+export function resolveScenario(io: CliIo, nameOrPath: string): Scenario {
+  if (nameOrPath.endsWith('.yaml') || nameOrPath.endsWith('.yml')) {
+    return parse(io, nameOrPath, nameOrPath);
+  }
+  const shipped = shippedScenarios(io);
+  const entry = shipped.find((candidate) => candidate.name === nameOrPath);
+  if (entry === undefined) {
+    const near = closest(
+      nameOrPath,
+      shipped.map((candidate) => candidate.name),
+    );
+    throw new CliError(
+      `no scenario named "${nameOrPath}".${near.length ? ` Did you mean: ${near.join(', ')}?` : ''}`,
+      EXIT.usage,
+      'run `pnpm sim list` for every scenario, or pass a path to your own .yaml file',
+    );
+  }
+  return parse(io, entry.path, `scenarios/${entry.name}.yaml`);
+}
+
+/** Loads every shipped scenario (for `list` and for running them all). */
+export function loadShipped(io: CliIo): Scenario[] {
+  return shippedScenarios(io).map((entry) => parse(io, entry.path, `scenarios/${entry.name}.yaml`));
+}
