@@ -88,20 +88,7 @@ export function createNetwork(options: NetworkOptions) {
           from,
           message: requestView(message, to),
         });
-      case 'ANTWORT_CMQF':
-      case 'ABLEHNUNG_CMQF':
-      case 'ANTWORT_CCMC': {
-        const { messageCode, ...fields } = message;
-        return target.send({
-          type: `receive.${messageCode}`,
-          at,
-          from,
-          message: { ...ids, ...fields },
-        });
-      }
-      case 'AUFHEBUNG_CCMC':
-      case 'ANFORDERUNG_DATEN':
-      case 'DATEN_CRMSG': {
+      default: {
         const { messageCode, ...fields } = message;
         return target.send({
           type: `receive.${messageCode}`,
