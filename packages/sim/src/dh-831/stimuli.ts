@@ -5,7 +5,7 @@
  * order the engine runs them in, not file order).
  */
 import { HELSINKI } from '@consent-sim/core';
-import { createFaker, type Dh831Process, fakeGsrn } from '@consent-sim/messages';
+import { createFaker, type Dh831Process, fakeGsrn, isEmailAddress } from '@consent-sim/messages';
 import { DateTime } from 'luxon';
 import type { MachineEvent } from '../codec.ts';
 import type { Rng } from '../rng.ts';
@@ -79,6 +79,13 @@ export function planStimuli(
         parties,
         generated,
       );
+      const email = process.recipient?.email;
+      // The mail travels to the customer party by address; another valid address has no party.
+      if (email !== undefined && isEmailAddress(email) && email !== parties.customer.email) {
+        problems.push(
+          `${given.recipient === undefined ? 'parameters' : where}.recipient.email: "${email}" is not the customer's e-mail "${parties.customer.email}"; set parties.customer.email to it (the recipient is the customer)`,
+        );
+      }
       sent.push(process);
       events.set(stimulus, { type: 'stimulus.sendRequest', process });
       continue;
