@@ -1,4 +1,6 @@
 // Public entry of @consent-sim/sim: the engine, the scenario format, reporters and process wiring.
+// Each process registers its wiring with the runner when its module loads.
+import './dh-831/index.ts';
 export {
   type RunUntilIdleOptions,
   type TimerId,

@@ -32,13 +32,13 @@ const roleName = (title: string, description: string): JsonSchemaObject => ({
 
 const stepId = {
   type: 'string',
-  pattern: '^[A-Z][A-Z0-9_-]*$',
+  pattern: '^[A-Z][A-Z0-9_.-]*$',
   patternErrorMessage: 'not a catalogue step id (e.g. CM_REQ_OFF_VNB_05)',
 } as const satisfies JsonSchemaObject;
 
 const messageCode = {
   type: 'string',
-  pattern: '^[A-Z][A-Z0-9_-]*$',
+  pattern: '^[A-Z][A-Z0-9_.-]*$',
   patternErrorMessage: 'not a message code (e.g. ANFORDERUNG_CMQF)',
 } as const satisfies JsonSchemaObject;
 
