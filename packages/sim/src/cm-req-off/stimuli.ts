@@ -1,0 +1,163 @@
+/**
+ * Scenario stimuli → the CM_REQ_OFF machines' `stimulus.*` events, checked per party and field.
+ *
+ * | party | event | `with` |
+ * |---|---|---|
+ * | customer | `apply` (BP_01) | `via`: phone \| email; `confirmationChannel`: email \| post |
+ * | customer | `handOver` (BP_04), `keepQr` (BP_03 "oder nicht"), `object` (BP_07 / BP_08) | — |
+ * | sp | `sendRequest` (SP_04 again, new MessageId) | `consent`: n; `consentId`: `unknown` or an id; `meteringPoint`: `other`, `foreign` or an id |
+ * | sp | `resendRequest` (the last request byte for byte) | `consent`: n |
+ * | sp | `requestData` (ANFORDERUNG_DATEN) | `consent`: n; `dateFrom`, `dateTo`: yyyy-MM-dd |
+ *
+ * `consent: n` names the n-th ConsentId the DSO issues in the run (default 1). ConsentIds are
+ * minted during the run (they contain the instant of VNB_01), so the event's `consentId` is
+ * filled in when the DSO issues that ConsentId — before the stimulus fires, since the engine
+ * sends the planned event object at its instant (see the ENGINE note in README.md).
+ */
+import { cmReqOff } from '@consent-sim/core';
+import { createFaker, fakeMeteringPoint } from '@consent-sim/messages';
+import type { MachineEvent } from '../codec.ts';
+import type { Rng } from '../rng.ts';
+import type { Scenario, ScenarioStimulus } from '../scenario/types.ts';
+import type { CmReqOffLedger } from './ledger.ts';
+import type { CmReqOffParameters } from './parameters.ts';
+import type { CmReqOffParties } from './parties.ts';
+
+const EVENTS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  customer: {
+    apply: ['via', 'confirmationChannel'],
+    handOver: [],
+    keepQr: [],
+    object: [],
+  },
+  sp: {
+    sendRequest: ['consent', 'consentId', 'meteringPoint'],
+    resendRequest: ['consent'],
+    requestData: ['consent', 'dateFrom', 'dateTo'],
+  },
+  vnb: {},
+};
+
+/** A ConsentId no DSO issues in a run: the largest serial of `consentIdFor`. */
+const NEVER_ISSUED_SERIAL = 2 ** 40 - 1;
+
+export interface StimulusPlan {
+  readonly events: ReadonlyMap<ScenarioStimulus, MachineEvent>;
+}
+
+/**
+ * @example planStimuli(scenario, parties, parameters, ledger, rng.fork('stimuli'), problems).events.get(scenario.stimuli[0])
+ */
+export function planStimuli(
+  scenario: Scenario,
+  parties: CmReqOffParties,
+  parameters: CmReqOffParameters,
+  ledger: CmReqOffLedger,
+  rng: Rng,
+  problems: string[],
+): StimulusPlan {
+  const faker = createFaker(rng.fakerSeed());
+  const events = new Map<ScenarioStimulus, MachineEvent>();
+  const waiting = new Map<number, MachineEvent[]>();
+  ledger.onIssued((consentId, index) => {
+    for (const event of waiting.get(index + 1) ?? []) event.consentId = consentId;
+  });
+  scenario.stimuli.forEach((stimulus, index) => {
+    const where = `stimuli[${index}]`;
+    const allowed = EVENTS[stimulus.party]?.[stimulus.event];
+    if (allowed === undefined) {
+      const known = Object.keys(EVENTS[stimulus.party] ?? {});
+      problems.push(
+        `${where}.event: ${stimulus.party} cannot "${stimulus.event}" in CM_REQ_OFF; ${known.length === 0 ? `${stimulus.party} acts only on messages` : `${stimulus.party} events are ${known.join(', ')}`}`,
+      );
+      return;
+    }
+    const raw = stimulus.with ?? {};
+    for (const key of Object.keys(raw)) {
+      if (!allowed.includes(key)) {
+        problems.push(
+          `${where}.with.${key}: unknown field; allowed here: ${allowed.length === 0 ? 'none' : allowed.join(', ')}`,
+        );
+      }
+    }
+    const problem = (field: string, message: string) =>
+      problems.push(`${where}.with.${field}: ${message}`);
+    const event: MachineEvent = { type: `stimulus.${stimulus.event}` };
+    if (stimulus.event === 'apply') {
+      Object.assign(event, {
+        meteringPoints: parameters.meteringPoints,
+        request: parameters.request,
+      });
+      const via = raw.via;
+      if (via === 'phone' || via === 'email') event.via = via;
+      else if (via !== undefined)
+        problem('via', `must be phone or email (BP_01), got ${JSON.stringify(via)}`);
+      const channel = raw.confirmationChannel ?? parties.customer.confirmationChannel;
+      if (channel === 'email' || channel === 'post') event.confirmationChannel = channel;
+      else if (channel !== undefined) {
+        problem('confirmationChannel', `must be email or post, got ${JSON.stringify(channel)}`);
+      }
+    }
+    if (stimulus.party === 'sp') {
+      const n = raw.consent ?? 1;
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+        problem(
+          'consent',
+          `must be a whole number ≥ 1 (the n-th ConsentId the DSO issues), got ${JSON.stringify(n)}`,
+        );
+      } else {
+        event.consent = n;
+        event.consentId = `(ConsentId ${n} not issued yet)`;
+        waiting.set(n, [...(waiting.get(n) ?? []), event]);
+      }
+      const override: { consentId?: string; meteringPoint?: string } = {};
+      const consentId = raw.consentId;
+      if (consentId === 'unknown') {
+        override.consentId = cmReqOff.consentIdFor(
+          parties.vnb.address,
+          scenario.startMs,
+          NEVER_ISSUED_SERIAL,
+        );
+      } else if (typeof consentId === 'string' && /^[0-9A-Za-z]{1,35}$/.test(consentId)) {
+        override.consentId = consentId;
+      } else if (consentId !== undefined) {
+        problem(
+          'consentId',
+          `must be "unknown" or a ConsentId (1…35 letters or digits), got ${JSON.stringify(consentId)}`,
+        );
+      }
+      const point = raw.meteringPoint;
+      if (point === 'other') override.meteringPoint = fakeMeteringPoint(faker, parties.vnb.address);
+      else if (point === 'foreign')
+        override.meteringPoint = fakeMeteringPoint(faker, foreignDso(parties.vnb.address));
+      else if (typeof point === 'string' && /^[0-9A-Za-z]{1,33}$/.test(point))
+        override.meteringPoint = point;
+      else if (point !== undefined) {
+        problem(
+          'meteringPoint',
+          `must be "other" (another of this DSO's), "foreign" (another DSO's) or a metering point id, got ${JSON.stringify(point)}`,
+        );
+      }
+      if (Object.keys(override).length > 0) event.override = override;
+      if (stimulus.event === 'requestData') {
+        for (const key of ['dateFrom', 'dateTo'] as const) {
+          const date = raw[key];
+          if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)) event[key] = date;
+          else
+            problem(
+              key,
+              `required: a date yyyy-MM-dd (OFF-DATA-DELIVERY), got ${JSON.stringify(date)}`,
+            );
+        }
+      }
+    }
+    events.set(stimulus, event);
+  });
+  return { events };
+}
+
+/** Another DSO's address: the next 6-digit number (wrapping), so its metering points are not ours. */
+function foreignDso(address: string): string {
+  const next = (Number(address.slice(2)) + 1) % 1_000_000;
+  return `AT${String(next).padStart(6, '0')}`;
+}
