@@ -77,7 +77,9 @@ export function buildParties(
       'parties.customer.channel: the DSO confirms by e-mail or post (the QR code must reach the customer), got "phone"; write email or post',
     );
   }
-  const vnbAddress = vnb.address ?? dso.address;
+  // A refused override is reported above; the generated value keeps the other checks running.
+  const vnbAddress =
+    vnb.address !== undefined && /^AT\d{6}$/.test(vnb.address) ? vnb.address : dso.address;
   const spAddress = sp.address ?? provider.address;
   const customerEmail = customer.email ?? person.email;
   return {
