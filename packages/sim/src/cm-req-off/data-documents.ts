@@ -62,11 +62,6 @@ export const DATA_DOCUMENT_FIELDS: Readonly<Record<DataDocumentKind, readonly Fi
   ],
 };
 
-export const DATA_MESSAGE_ROOT: Readonly<Record<string, DataDocumentKind>> = {
-  ANFORDERUNG_DATEN: 'DataRequest',
-  DATEN_CRMSG: 'ConsumptionRecord',
-};
-
 /** A data document: its root and its fields by element name. */
 export interface DataDocument {
   readonly kind: DataDocumentKind;
