@@ -8,17 +8,10 @@
  * `OFF-RESPONSE-CODES`), the SP gets `qr.received` after the engine decoded the image.
  */
 import { type cmReqOff, isoInZone, VIENNA } from '@consent-sim/core';
-import { buildEdaXml, cmRequestId, type EdaDocument, validateEdaXml } from '@consent-sim/messages';
-import { QrDecodeError, type RgbaImage } from '@consent-sim/qr';
+import { buildEdaXml, cmRequestId, validateEdaXml } from '@consent-sim/messages';
 import type { EncodedMessage, InboundCodec, InboundResult, OutboundCodec } from '../codec.ts';
 import type { Envelope } from '../envelope.ts';
-import {
-  buildDataXml,
-  DATA_NAMESPACE,
-  type DataDocument,
-  readDataXml,
-  validateDataDocument,
-} from './data-documents.ts';
+import { buildDataXml, DATA_NAMESPACE, readDataXml } from './data-documents.ts';
 import {
   consentRequestDocument,
   consentRequestView,
@@ -30,14 +23,10 @@ import {
 import type { IdMinter } from './ids.ts';
 import { describeIssues, type IssueLike, issueLines } from './issues.ts';
 import type { CmReqOffLedger } from './ledger.ts';
+import { createMailCodec } from './mail-codec.ts';
 import type { CmReqOffParties, CmReqOffParty } from './parties.ts';
 import type { QrDesk, WireMode } from './qr.ts';
-
-/** A Mail as it travels: the QR payload replaced by its image (xml wire). */
-export type TravellingMail = Omit<cmReqOff.Mail, 'qrPayload'> & {
-  qrPayload?: string;
-  qrImage?: RgbaImage;
-};
+import { idsIn, isData, readWire, type Wire } from './wire-read.ts';
 
 export interface CmReqOffCodecOptions {
   readonly wire: WireMode;
@@ -50,8 +39,11 @@ export interface CmReqOffCodecOptions {
   readonly note: (party: string, detail: Record<string, unknown>) => void;
 }
 
-type Wire = EdaDocument | DataDocument;
-
+/**
+ * The outbound and inbound codecs of one run.
+ *
+ * @example const { outbound, inbound } = createCmReqOffCodecs({ wire: 'xml', parties, ids, qr, ledger, now, note });
+ */
 export function createCmReqOffCodecs(options: CmReqOffCodecOptions): {
   outbound: OutboundCodec;
   inbound: InboundCodec;
@@ -69,11 +61,10 @@ export function createCmReqOffCodecs(options: CmReqOffCodecOptions): {
   };
   /** What we put on the wire, so a copy damaged in transit (corrupt fault) is recognised. */
   const sent = new WeakSet<object>();
-  /** The payload text behind each image we rendered (what the customer holds in hand). */
-  const imageText = new WeakMap<RgbaImage, string>();
   /** The SP's last ANFORDERUNG_CMQF per ConsentId, for `resend: true` (byte for byte). */
   const lastRequest = new Map<string, EncodedMessage>();
   const simulationOnlyNoted = new Set<string>();
+  const mails = createMailCodec({ wire, qr, ledger, now, sent });
 
   const encodeDocument = (sender: CmReqOffParty, receiver: CmReqOffParty, doc: Wire) => {
     const messageCode = isData(doc) ? (doc.fields.MessageCode ?? '') : doc.messageCode;
@@ -224,38 +215,13 @@ export function createCmReqOffCodecs(options: CmReqOffCodecOptions): {
     }
   };
 
-  const encodeMail = (
-    sender: CmReqOffParty,
-    receiver: CmReqOffParty,
-    channel: string,
-    mail: cmReqOff.Mail,
-  ): EncodedMessage => {
-    if (sender.id === 'vnb' && mail.topic.kind === 'notAuthenticated') ledger.notAuthenticated += 1;
-    const { qrPayload, ...rest } = mail;
-    const travelling: TravellingMail = { ...rest };
-    let qrLine = '';
-    if (qrPayload !== undefined && qrPayload !== '') {
-      if (wire === 'xml') {
-        const image = qr.image(qrPayload);
-        imageText.set(image, qrPayload);
-        travelling.qrImage = image;
-        qrLine = `\n[QR code image ${image.width}×${image.height} px, ${new TextEncoder().encode(qrPayload).length} bytes of CMRequest documents]`;
-      } else {
-        travelling.qrPayload = qrPayload;
-      }
-    }
-    sent.add(travelling);
-    const document = `${channel.toUpperCase()} from ${sender.name} to ${receiver.name}\nSubject: ${mail.subject}\n\n${mail.text}${qrLine}`;
-    return { payload: travelling, messageCode: null, responseCodes: [], document };
-  };
-
   const outbound: OutboundCodec = (from, emitted) => {
     const sender = party(from.id, 'outbound sender');
     const receiver = party(emitted.to, 'outbound recipient');
     if (emitted.channel === 'eda') {
       return encodeEda(sender, receiver, emitted.message as cmReqOff.EdaIntent);
     }
-    return encodeMail(sender, receiver, emitted.channel, emitted.message as cmReqOff.Mail);
+    return mails.encode(sender, receiver, emitted.channel, emitted.message as cmReqOff.Mail);
   };
 
   const inboundEda = (to: CmReqOffParty, envelope: Envelope): InboundResult => {
@@ -320,46 +286,11 @@ export function createCmReqOffCodecs(options: CmReqOffCodecOptions): {
     }
   };
 
-  const inboundMail = (to: CmReqOffParty, envelope: Envelope): InboundResult => {
-    const mail = envelope.payload as TravellingMail;
-    // A letter damaged on the way (corrupt fault) is not what was sent: nobody can read it.
-    if (typeof mail !== 'object' || mail === null || !sent.has(mail)) {
-      return { rejected: `damaged ${envelope.channel}: it is not the message that was sent` };
-    }
-    const { qrImage, qrPayload, ...rest } = mail;
-    if (to.id === 'sp' && envelope.channel === 'handover' && (qrImage ?? qrPayload) !== undefined) {
-      try {
-        const scanned = qr.read(qrImage ?? qrPayload ?? '');
-        return { event: { type: 'qr.received', from: envelope.from, ...scanned } };
-      } catch (error) {
-        if (error instanceof QrDecodeError)
-          return { rejected: `unreadable QR code: ${error.message}` };
-        throw error;
-      }
-    }
-    const text = qrImage === undefined ? qrPayload : imageText.get(qrImage);
-    const delivered: cmReqOff.Mail = {
-      ...rest,
-      ...(text === undefined ? {} : { qrPayload: text }),
-    };
-    if (to.id === 'vnb' && rest.topic.kind === 'objection') {
-      ledger.objectionArrived(now(), rest.topic.consentIds);
-    }
-    return {
-      event: {
-        type: 'mail.received',
-        from: envelope.from,
-        channel: envelope.channel,
-        mail: delivered,
-      },
-    };
-  };
-
   const inbound: InboundCodec = (to, envelope) => {
     const recipient = party(to.id, 'inbound recipient');
     return envelope.channel === 'eda'
       ? inboundEda(recipient, envelope)
-      : inboundMail(recipient, envelope);
+      : mails.decode(recipient, envelope);
   };
 
   return { outbound, inbound };
@@ -384,72 +315,4 @@ function defined(fields: Record<string, string | undefined>): Record<string, str
   return Object.fromEntries(
     Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
-}
-
-/** Reads what arrived: XML (EDA or simulation-only data) or, on the intents wire, the object. */
-function readWire(
-  payload: unknown,
-  sent: WeakSet<object>,
-): { document?: Wire; issues: readonly IssueLike[] } {
-  if (typeof payload === 'string' || payload instanceof Uint8Array) {
-    const text = typeof payload === 'string' ? payload : '';
-    if (text.includes(DATA_NAMESPACE)) return readDataXml(payload);
-    const { document, issues } = validateEdaXml(payload);
-    return document === undefined ? { issues } : { document, issues };
-  }
-  if (typeof payload === 'object' && payload !== null && sent.has(payload)) {
-    const doc = payload as Wire;
-    const issues = isData(doc) ? validateDataDocument(doc) : [];
-    return { document: doc, issues };
-  }
-  return {
-    issues: [{ path: '/', rule: 'damaged', message: '/: the message was damaged in transit' }],
-  };
-}
-
-const ID_ELEMENTS = [
-  'MessageCode',
-  'MessageId',
-  'ConversationId',
-  'CMRequestId',
-  'ConsentId',
-  'MeteringPoint',
-] as const;
-
-/**
- * The ids a damaged or invalid document still shows in complete elements (any prefix), so the
- * DSO's rejection can name them (`OFF-RESPONSE-CODES` row 0).
- */
-function idsIn(payload: unknown): {
-  messageCode?: string;
-  messageId?: string;
-  conversationId?: string;
-  cmRequestId?: string;
-  consentId?: string;
-  meteringPoint?: string;
-  senderAddress?: string;
-} {
-  const text = typeof payload === 'string' ? payload : '';
-  const found: Record<string, string> = {};
-  for (const element of ID_ELEMENTS) {
-    const match = new RegExp(
-      `<(?:[\\w.-]+:)?${element}>([0-9A-Za-z_]{1,35})</(?:[\\w.-]+:)?${element}>`,
-    ).exec(text);
-    if (match?.[1] !== undefined)
-      found[element.charAt(0).toLowerCase() + element.slice(1)] = match[1];
-  }
-  const sender = /<(?:[\w.-]+:)?Sender\b[^>]*>\s*<(?:[\w.-]+:)?MessageAddress>([0-9A-Z]{8})</.exec(
-    text,
-  );
-  if (sender?.[1] !== undefined) found.senderAddress = sender[1];
-  // cMRequestId → cmRequestId
-  if (found.cMRequestId !== undefined) {
-    found.cmRequestId = found.cMRequestId;
-    delete found.cMRequestId;
-  }
-  return found;
-}
-
-function isData(doc: Wire): doc is DataDocument {
-  return 'kind' in doc;
 }
