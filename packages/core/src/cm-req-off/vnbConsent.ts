@@ -4,7 +4,7 @@
  * and forwards what concerns this consent; everything this machine reports goes to the DSO
  * machine as `consent.report`, which emits it. Context stays small: the load test runs 100 000.
  */
-import { assign, enqueueActions, sendParent, setup } from 'xstate';
+import { assign, emit, enqueueActions, setup } from 'xstate';
 import { addCalendarDays, isoInZone, localDate, VIENNA } from '../time.ts';
 import type { CmReqOffStepId } from './catalogue.ts';
 import {
@@ -109,15 +109,16 @@ export const vnbConsentMachine = setup({
   types: {
     context: {} as VnbConsentContext,
     events: {} as VnbConsentEvent,
+    emitted: {} as ConsentReport,
   },
   actions: {
-    reportStep: sendParent((_, params: { step: CmReqOffStepId }) =>
+    reportStep: emit((_, params: { step: CmReqOffStepId }) =>
       report({ type: 'step', step: params.step }),
     ),
-    reportStatus: sendParent(({ context }, params: { status: ConsentStatus }) =>
+    reportStatus: emit(({ context }, params: { status: ConsentStatus }) =>
       report({ type: 'consent', consentId: context.consentId, status: params.status }),
     ),
-    answerSp: sendParent(
+    answerSp: emit(
       (
         { context },
         params: { messageCode: 'ANTWORT_CMQF' | 'ABLEHNUNG_CMQF'; code: 99 | 172 | 174 | 175 },
@@ -134,34 +135,32 @@ export const vnbConsentMachine = setup({
         return report({ type: 'send', channel: 'eda', to: redemption.spAddress, message });
       },
     ),
-    notifyCustomer: sendParent(
-      ({ context }, params: { about: 'consentRequest' | 'functionalError' }) => {
-        const mail: Mail =
-          params.about === 'consentRequest'
-            ? {
-                subject: 'Datenfreigabe: Anfrage eines Dienstleisters',
-                text: `Ein Dienstleister hat die Datenfreigabe ${context.consentId} eingelöst. Widerspruch bis ${isoInZone(objectionDeadlineOf(context), VIENNA)}.`,
-                topic: {
-                  kind: 'consentRequestNotice',
-                  consentId: context.consentId,
-                  meteringPoint: context.meteringPoint,
-                  serviceProvider: redemptionOf(context).spAddress,
-                  objectionDeadline: objectionDeadlineOf(context),
-                },
-              }
-            : {
-                subject: 'Datenfreigabe: Fehler',
-                text: `Die Datenfreigabe ${context.consentId} konnte wegen eines Fehlers nicht erteilt werden; die Daten bleiben nicht freigegeben.`,
-                topic: { kind: 'functionalError', consentId: context.consentId },
-              };
-        return report({
-          type: 'send',
-          channel: context.customer.channel,
-          to: context.customer.party,
-          message: mail,
-        });
-      },
-    ),
+    notifyCustomer: emit(({ context }, params: { about: 'consentRequest' | 'functionalError' }) => {
+      const mail: Mail =
+        params.about === 'consentRequest'
+          ? {
+              subject: 'Datenfreigabe: Anfrage eines Dienstleisters',
+              text: `Ein Dienstleister hat die Datenfreigabe ${context.consentId} eingelöst. Widerspruch bis ${isoInZone(objectionDeadlineOf(context), VIENNA)}.`,
+              topic: {
+                kind: 'consentRequestNotice',
+                consentId: context.consentId,
+                meteringPoint: context.meteringPoint,
+                serviceProvider: redemptionOf(context).spAddress,
+                objectionDeadline: objectionDeadlineOf(context),
+              },
+            }
+          : {
+              subject: 'Datenfreigabe: Fehler',
+              text: `Die Datenfreigabe ${context.consentId} konnte wegen eines Fehlers nicht erteilt werden; die Daten bleiben nicht freigegeben.`,
+              topic: { kind: 'functionalError', consentId: context.consentId },
+            };
+      return report({
+        type: 'send',
+        channel: context.customer.channel,
+        to: context.customer.party,
+        message: mail,
+      });
+    }),
     // The window closed at deadline + 1 ms: the periodic schedule starts there.
     startPeriodicSchedule: assign({
       periodicFrom: ({ context }) => timeoutInstant(objectionDeadlineOf(context)),
@@ -191,10 +190,8 @@ export const vnbConsentMachine = setup({
             ? { meteringIntervall: context.request.meteringIntervall }
             : {}),
         };
-        enqueue.sendParent(
-          report({ type: 'send', channel: 'eda', to: redemption.spAddress, message }),
-        );
-        enqueue.sendParent(
+        enqueue.emit(report({ type: 'send', channel: 'eda', to: redemption.spAddress, message }));
+        enqueue.emit(
           report({
             type: 'data',
             consentId: context.consentId,
@@ -204,7 +201,7 @@ export const vnbConsentMachine = setup({
         );
       },
     ),
-    revoke: sendParent(({ context, event }) => {
+    revoke: emit(({ context, event }) => {
       const at = 'at' in event ? event.at : context.periodicFrom;
       const message: EdaIntent = {
         messageCode: 'AUFHEBUNG_CCMC',
