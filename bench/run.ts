@@ -14,6 +14,7 @@ export interface BenchSection {
 const sections: Array<[string, () => Promise<{ default: () => Promise<BenchSection> }>]> = [
   ['qr', () => import('./qr.ts')],
   ['messages', () => import('./messages.ts')],
+  ['load', () => import('./load.ts')],
 ];
 
 const only = process.argv.slice(2);
