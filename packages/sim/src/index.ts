@@ -1,6 +1,8 @@
 // Public entry of @consent-sim/sim: the engine, the scenario format, reporters and process wiring.
 // Each process registers its wiring with the runner when its module loads.
+import './cm-req-off/index.ts';
 import './dh-831/index.ts';
+
 export {
   type RunUntilIdleOptions,
   type TimerId,
@@ -8,6 +10,13 @@ export {
   type XStateClock,
   type XStateClockOptions,
 } from './clock.ts';
+export {
+  CM_REQ_OFF_INVARIANT_NAMES,
+  type CmReqOffMachines,
+  type CmReqOffWireMode,
+  type CmReqOffWiringOptions,
+  createCmReqOffWiring,
+} from './cm-req-off/index.ts';
 export {
   type EncodedMessage,
   type InboundCodec,
@@ -19,6 +28,12 @@ export {
   passThroughOutbound,
   type SendEmission,
 } from './codec.ts';
+export {
+  createDh831Wiring,
+  DH831_INVARIANT_NAMES,
+  type Dh831Machines,
+  type Dh831WiringOptions,
+} from './dh-831/index.ts';
 export {
   CHANNELS,
   type ChannelName,
