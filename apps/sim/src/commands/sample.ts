@@ -15,7 +15,8 @@ export const sampleCommand: Command = {
   summary: 'Print a valid sample document for a message code (seeded, reproducible)',
   usage: ['sample <MESSAGE_CODE> [--version <NN.NN>] [--seed N]', 'sample --list'],
   help: `
-Prints a schema-valid document for the message code: parties, metering points and ids come from
+Prints a valid document for the message code (EDA: the official schema's rules; Datahub DH-831,
+DH-851, their ACKs and DH-825: the reference's own documented XML, as no schema is published): parties, metering points and ids come from
 a seeded generator, so the same code, version and seed always give the same bytes.
 
 Options:
@@ -34,8 +35,10 @@ Examples:
     if (args.values.list === true) {
       if (args.positionals.length > 0) throw usageError('--list takes no message code');
       const width = Math.max(...samples.map((s) => s.messageCode.length));
+      const typeWidth = Math.max(...samples.map((s) => s.documentType.length));
       for (const s of samples) {
-        io.stdout(`${s.messageCode.padEnd(width)}  ${s.documentType}  ${s.versions.join(' ')}\n`);
+        const type = s.documentType.padEnd(typeWidth);
+        io.stdout(`${s.messageCode.padEnd(width)}  ${type}  ${s.versions.join(' ')}\n`);
       }
       return EXIT.ok;
     }

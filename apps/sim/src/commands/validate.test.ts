@@ -18,6 +18,21 @@ describe('sim validate', () => {
     expect(io.out()).toContain('"5MIN"');
   });
 
+  it('checks Datahub documents by their own rules, naming the error id as the rule', async () => {
+    const request = sampleXml('DH-831', { seed: 2 });
+    const tooLong = request.replace(
+      /<dh:Description>[^<]*</,
+      `<dh:Description>${'x'.repeat(151)}<`,
+    );
+    expect(tooLong).not.toBe(request);
+    const io = memoryIo({ '/work/dh.xml': request, '/work/long.xml': tooLong });
+    expect(await runMain(['validate', 'dh.xml'], io)).toBe(0);
+    expect(io.out()).toContain('OK dh.xml: DH-831');
+    const bad = memoryIo(Object.fromEntries(io.files));
+    expect(await runMain(['validate', 'long.xml'], bad)).toBe(1);
+    expect(bad.out()).toMatch(/Description: EC\.AUTH\.012/);
+  });
+
   it('refuses a document with an entity declaration without expanding it', async () => {
     const hostile = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>${request.replace(/^<\?xml[^>]*>/, '')}`;
     const io = memoryIo({ '/work/hostile.xml': hostile });
