@@ -7,12 +7,12 @@ import { closest } from './suggest.ts';
 
 /** Commands load lazily so `sim id …` does not pay for the simulator's start-up. */
 const commands: Record<string, () => Promise<Command>> = {
+  scenario: async () => (await import('./commands/scenario.ts')).scenarioCommand,
+  list: async () => (await import('./commands/list.ts')).listCommand,
   validate: async () => (await import('./commands/validate.ts')).validateCommand,
   sample: async () => (await import('./commands/sample.ts')).sampleCommand,
   id: async () => (await import('./commands/id.ts')).idCommand,
   qr: async () => (await import('./commands/qr.ts')).qrCommand,
-  list: async () => (await import('./commands/list.ts')).listCommand,
-  scenario: async () => (await import('./commands/scenario.ts')).scenarioCommand,
 };
 
 const VERSION = '0.1.0';
