@@ -2,7 +2,7 @@
  * `pnpm bench`: runs every benchmark section and writes bench/RESULTS.md with the date and machine.
  * Each section module default-exports `async () => BenchSection`. Timing goals live here, not in tests.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
@@ -14,17 +14,42 @@ export interface BenchSection {
 const sections: Array<[string, () => Promise<{ default: () => Promise<BenchSection> }>]> = [
   ['qr', () => import('./qr.ts')],
   ['messages', () => import('./messages.ts')],
+  ['scenarios', () => import('./scenarios.ts')],
   ['load', () => import('./load.ts')],
 ];
 
 const only = process.argv.slice(2);
+const unknown = only.filter((name) => !sections.some(([known]) => known === name));
+if (unknown.length > 0) {
+  process.stderr.write(
+    `bench: unknown section(s) ${unknown.join(', ')}; known: ${sections.map(([n]) => n).join(', ')}\n`,
+  );
+  process.exit(2);
+}
+const out = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+// A partial run (`pnpm bench qr`) replaces only its own sections of the committed results.
+const previous = new Map<string, string>();
+if (only.length > 0 && existsSync(out)) {
+  for (const block of readFileSync(out, 'utf8')
+    .split(/^(?=## )/m)
+    .slice(1)) {
+    previous.set(block.split('\n', 1)[0] ?? '', block.trimEnd());
+  }
+}
 const parts: string[] = [];
 for (const [name, load] of sections) {
-  if (only.length > 0 && !only.includes(name)) continue;
+  if (only.length > 0 && !only.includes(name)) {
+    const kept = [...previous.entries()].find(([heading]) => heading.includes(`<!-- ${name} -->`));
+    if (kept) parts.push(`${kept[1]}\n`);
+    continue;
+  }
   process.stderr.write(`bench: ${name}…\n`);
   const run = (await load()).default;
   const section = await run();
-  parts.push(`## ${section.title}\n\n${section.markdown.trim()}\n`);
+  const measured = new Date().toISOString().slice(0, 10);
+  parts.push(
+    `## ${section.title} <!-- ${name} -->\n\n_measured ${measured}_\n\n${section.markdown.trim()}\n`,
+  );
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -36,6 +61,5 @@ const header = [
   `- command: \`pnpm bench${only.length ? ` ${only.join(' ')}` : ''}\``,
   '',
 ].join('\n');
-const out = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 writeFileSync(out, `${header}\n${parts.join('\n')}`);
 process.stdout.write(`${header}\n${parts.join('\n')}\nwritten to bench/RESULTS.md\n`);

@@ -1,4 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sampleXml } from '@consent-sim/messages';
+import { packRequests } from '@consent-sim/qr';
 import { describe, expect, it } from 'vitest';
 import { runMain } from '../cli.ts';
 import { memoryIo } from '../testing.ts';
@@ -50,5 +55,41 @@ describe('sim qr', () => {
     expect(await runMain(['qr', 'capacity', 'request.xml'], io)).toBe(0);
     expect(io.out()).toMatch(/level M: capacity 2331 bytes — fits/);
     expect(io.out()).toMatch(/level H: capacity 1273 bytes — too large/);
+  });
+});
+
+describe('sim qr with independent tools (zbar-tools, qrencode; `.ci/run` installs them)', () => {
+  const tool = (name: string) => {
+    const found = spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+    if (!found) throw new Error(`${name} is missing: apt-get install zbar-tools qrencode`);
+  };
+
+  it('writes a PNG that zbarimg reads back to the exact payload', async () => {
+    tool('zbarimg');
+    const dir = mkdtempSync(join(tmpdir(), 'consent-sim-qr-'));
+    const files = memoryIo({ '/work/request.xml': request });
+    expect(await runMain(['qr', 'encode', 'request.xml', '--out', 'request.png'], files)).toBe(0);
+    writeFileSync(
+      join(dir, 'request.png'),
+      files.files.get('/work/request.png') ?? new Uint8Array(),
+    );
+    const read = spawnSync('zbarimg', ['--raw', '-q', '-Sbinary', join(dir, 'request.png')]);
+    expect(read.status).toBe(0);
+    const decode = memoryIo(Object.fromEntries(files.files));
+    await runMain(['qr', 'decode', 'request.png'], decode);
+    expect(read.stdout.toString('utf8').replace(/\n$/, '')).toBe(decode.out().trim());
+  });
+
+  it('decodes a PNG written by qrencode from a CMRequest payload', async () => {
+    tool('qrencode');
+    const dir = mkdtempSync(join(tmpdir(), 'consent-sim-qr-'));
+    const payload = packRequests([request]);
+    const png = join(dir, 'theirs.png');
+    const made = spawnSync('qrencode', ['-8', '-l', 'M', '-o', png], { input: payload });
+    expect(made.status).toBe(0);
+    const io = memoryIo({ '/work/theirs.png': readFileSync(png) });
+    expect(await runMain(['qr', 'decode', 'theirs.png'], io)).toBe(0);
+    expect(io.out().trim()).toBe(payload);
+    expect(io.err()).toContain('OK theirs.png [document 1 of 1]: CMRequest 01.30 ANFORDERUNG_CMQF');
   });
 });
