@@ -1,1 +1,31 @@
-export {};
+// Public entry of @consent-sim/conformance. One block of named re-exports per area.
+
+export {
+  CM_REQ_OFF_EVENTS,
+  type CmReqOffEventType,
+  cmReqOffModel,
+  cmReqOffTestMachine,
+} from './model/cm-req-off/index.ts';
+export { dh831Model } from './model/dh-831/index.ts';
+export {
+  type ExpectedStep,
+  RunBuilder,
+  type TimedMessage,
+  type TimedStimulus,
+} from './model/run-builder.ts';
+// Model-based paths (abstract test models, path generation).
+export type {
+  AbstractEvent,
+  ModelProcess,
+  ProcessModel,
+  ScenarioFrame,
+} from './model/types.ts';
+export {
+  type GeneratedPaths,
+  type GeneratePathsOptions,
+  generatePaths,
+  type ModelPath,
+  PROCESS_MODELS,
+} from './paths/generate.ts';
+export { pathId } from './paths/path-id.ts';
+export { replayEvents, scenarioFor } from './paths/to-scenario.ts';
