@@ -1,5 +1,18 @@
 // Public entry of @consent-sim/conformance. One block of named re-exports per area.
 
+// Coverage over traces, test vectors, seeded random runs (helper L's areas).
+export {
+  COVERAGE_CATEGORIES,
+  COVERAGE_PROCESSES,
+  type Coverage,
+  type CoverageCategory,
+  type CoverageCategoryName,
+  type CoverageItem,
+  type CoverageProcess,
+  computeCoverage,
+  renderCoverageText,
+  type UncoveredItem,
+} from './coverage/index.ts';
 export {
   CM_REQ_OFF_EVENTS,
   type CmReqOffEventType,

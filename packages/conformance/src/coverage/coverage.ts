@@ -1,0 +1,78 @@
+import type { RunResult } from '@consent-sim/sim';
+import { CM_REQ_OFF_COVERAGE } from './cm-req-off.ts';
+import { DH831_COVERAGE } from './dh-831.ts';
+import type { ProcessCoverageModel } from './observed.ts';
+import {
+  COVERAGE_CATEGORIES,
+  type Coverage,
+  type CoverageCategory,
+  type CoverageProcess,
+} from './types.ts';
+
+function modelOf(process: CoverageProcess): ProcessCoverageModel {
+  switch (process) {
+    case 'cm-req-off':
+      return CM_REQ_OFF_COVERAGE;
+    case 'dh-831':
+      return DH831_COVERAGE;
+  }
+}
+
+/**
+ * Counts which catalogue items (steps, gateway branches, message codes, response codes or error
+ * ids, deadline sides) the traces of `runs` show. Runs of another process are refused. Pure:
+ * the same runs in the same order give the same result.
+ *
+ * @example
+ * const coverage = computeCoverage('cm-req-off', [runScenario(happyPath)]);
+ * coverage.categories.steps?.covered; // steps the happy path performs
+ * coverage.categories.gateways?.uncovered[0]; // { id: 'VNB_06.no.schema' }
+ */
+export function computeCoverage(process: CoverageProcess, runs: readonly RunResult[]): Coverage {
+  const model = modelOf(process);
+  const hits = new Map<string, string[]>();
+  for (const run of runs) {
+    if (run.process !== process) {
+      throw new Error(
+        `consent-sim: coverage of ${process}: run "${run.scenario}" is of process "${run.process}"; pass only runs of ${process}`,
+      );
+    }
+    const observed = model.observe(run.events);
+    for (const category of COVERAGE_CATEGORIES[process]) {
+      for (const id of observed[category]) {
+        const key = `${category}:${id}`;
+        const by = hits.get(key) ?? [];
+        if (!by.includes(run.scenario)) by.push(run.scenario);
+        hits.set(key, by);
+      }
+    }
+  }
+  const categories: Coverage['categories'] = {};
+  let complete = true;
+  for (const category of COVERAGE_CATEGORIES[process]) {
+    const universe = model.universe[category] ?? [];
+    const result: CoverageCategory = {
+      covered: 0,
+      total: universe.length,
+      uncovered: [],
+      items: [],
+    };
+    for (const item of universe) {
+      const by = hits.get(`${category}:${item.id}`) ?? [];
+      result.items.push({
+        id: item.id,
+        ...(item.aliases && item.aliases.length > 0 ? { aliases: item.aliases } : {}),
+        coveredBy: by,
+      });
+      if (by.length > 0) {
+        result.covered++;
+        continue;
+      }
+      const reason = model.gaps[`${category}:${item.id}`];
+      if (reason === undefined) complete = false;
+      result.uncovered.push(reason === undefined ? { id: item.id } : { id: item.id, reason });
+    }
+    categories[category] = result;
+  }
+  return { process, runs: runs.length, categories, complete };
+}

@@ -1,0 +1,33 @@
+import { COVERAGE_CATEGORIES, type Coverage } from './types.ts';
+
+function percent(covered: number, total: number): string {
+  return total === 0 ? '100%' : `${Math.floor((covered * 100) / total)}%`;
+}
+
+/**
+ * A plain-text coverage report: one line per category (covered/total) and each uncovered item
+ * with its reason, or `no reason — add a scenario or path` when the gap is not by design.
+ *
+ * @example renderCoverageText(computeCoverage('dh-831', runs)).split('\n')[0]
+ * // 'coverage of dh-831 over 16 runs'
+ */
+export function renderCoverageText(coverage: Coverage): string {
+  const lines = [`coverage of ${coverage.process} over ${coverage.runs} runs`];
+  for (const name of COVERAGE_CATEGORIES[coverage.process]) {
+    const category = coverage.categories[name];
+    if (category === undefined) continue;
+    const ratio = `${category.covered}/${category.total}`;
+    lines.push(
+      `  ${name.padEnd(14)} ${ratio.padStart(7)}  ${percent(category.covered, category.total)}`,
+    );
+    for (const gap of category.uncovered) {
+      lines.push(`      - ${gap.id}: ${gap.reason ?? 'no reason — add a scenario or path'}`);
+    }
+  }
+  lines.push(
+    coverage.complete
+      ? 'complete: every item is covered or its gap has a reason'
+      : 'incomplete: some gaps have no reason',
+  );
+  return `${lines.join('\n')}\n`;
+}
