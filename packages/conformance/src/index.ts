@@ -19,7 +19,13 @@ export {
   cmReqOffModel,
   cmReqOffTestMachine,
 } from './model/cm-req-off/index.ts';
-export { dh831Model } from './model/dh-831/index.ts';
+export {
+  DH831_EVENTS,
+  type Dh831EventType,
+  dh831Model,
+  dh831TestMachine,
+} from './model/dh-831/index.ts';
+export { endOfLocalDay, startOfLocalDay } from './model/local-day.ts';
 export {
   type ExpectedStep,
   RunBuilder,
@@ -42,3 +48,11 @@ export {
 } from './paths/generate.ts';
 export { pathId } from './paths/path-id.ts';
 export { replayEvents, scenarioFor } from './paths/to-scenario.ts';
+export {
+  type CollectPathsOptions,
+  collectPaths,
+  PATH_SOURCES,
+  type PathSource,
+  type SkippedPath,
+  type SourcedPath,
+} from './vectors/index.ts';
