@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
   sample: async () => (await import('./commands/sample.ts')).sampleCommand,
   id: async () => (await import('./commands/id.ts')).idCommand,
   qr: async () => (await import('./commands/qr.ts')).qrCommand,
+  coverage: async () => (await import('./commands/coverage.ts')).coverageCommand,
 };
 
 const VERSION = '0.1.0';

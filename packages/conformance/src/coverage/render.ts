@@ -6,7 +6,7 @@ function percent(covered: number, total: number): string {
 
 /**
  * A plain-text coverage report: one line per category (covered/total) and each uncovered item
- * with its reason, or `no reason — add a scenario or path` when the gap is not by design.
+ * with its reason (items sharing a reason on one line), or `no reason — add a scenario or path` when the gap is not by design.
  *
  * @example renderCoverageText(computeCoverage('dh-831', runs)).split('\n')[0]
  * // 'coverage of dh-831 over 16 runs'
@@ -20,9 +20,13 @@ export function renderCoverageText(coverage: Coverage): string {
     lines.push(
       `  ${name.padEnd(14)} ${ratio.padStart(7)}  ${percent(category.covered, category.total)}`,
     );
+    // Items that share a reason are listed together, so a reason is printed once.
+    const byReason = new Map<string, string[]>();
     for (const gap of category.uncovered) {
-      lines.push(`      - ${gap.id}: ${gap.reason ?? 'no reason — add a scenario or path'}`);
+      const reason = gap.reason ?? 'no reason — add a scenario or path';
+      byReason.set(reason, [...(byReason.get(reason) ?? []), gap.id]);
     }
+    for (const [reason, ids] of byReason) lines.push(`      - ${ids.join(', ')}: ${reason}`);
   }
   lines.push(
     coverage.complete

@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runMain } from '../cli.ts';
+import { SCENARIOS_DIR } from '../scenarios.ts';
+import { memoryIo } from '../testing.ts';
+
+/**
+ * A memory io holding the shipped scenario files where the CLI looks for them. `memoryIo` lists
+ * files only, so `listDir` here also names the process folders under the scenarios folder.
+ */
+function shippedIo() {
+  const files: Record<string, string> = {};
+  for (const process of ['cm-req-off', 'dh-831']) {
+    for (const file of readdirSync(join(SCENARIOS_DIR, process))) {
+      const path = join(SCENARIOS_DIR, process, file);
+      files[path] = readFileSync(path, 'utf8');
+    }
+  }
+  const io = memoryIo(files);
+  const listFiles = io.listDir;
+  io.listDir = (path) =>
+    join(path) === join(SCENARIOS_DIR) ? ['cm-req-off', 'dh-831'] : listFiles(path);
+  return io;
+}
+
+describe('sim coverage', () => {
+  it('prints covered/total per category and the gaps; exit 1 while a gap has no reason', async () => {
+    const io = shippedIo();
+    const code = await runMain(['coverage', '--process', 'dh-831', '--source', 'scenario'], io);
+    expect(code).toBe(1);
+    expect(io.out()).toContain('coverage of dh-831 over 16 runs');
+    expect(io.out()).toContain('  steps            26/26  100%');
+    expect(io.out()).toContain('EC.MSG.002, EC.MSG.003, EC.MSG.004: DH-SIM:');
+    expect(io.out()).not.toContain('coverage of cm-req-off');
+  });
+
+  it('writes JSON with every category of both processes', async () => {
+    const io = shippedIo();
+    const code = await runMain(['coverage', '--source', 'scenario', '--format', 'json'], io);
+    expect(code).toBe(1);
+    const report = JSON.parse(io.out()) as {
+      format: string;
+      coverages: Array<{
+        process: string;
+        categories: Record<string, { covered: number; total: number }>;
+      }>;
+    };
+    expect(report.format).toBe('consent-sim.coverage/1');
+    expect(report.coverages.map((c) => c.process)).toEqual(['cm-req-off', 'dh-831']);
+    expect(Object.keys(report.coverages[0]?.categories ?? {})).toEqual([
+      'steps',
+      'gateways',
+      'messageCodes',
+      'responseCodes',
+      'deadlines',
+    ]);
+    expect(report.coverages[0]?.categories.steps).toMatchObject({ covered: 37, total: 37 });
+  });
+
+  it('--help shows an example; a wrong option value or an argument is a usage error (2)', async () => {
+    const help = memoryIo();
+    expect(await runMain(['coverage', '--help'], help)).toBe(0);
+    expect(help.out()).toContain('pnpm sim coverage --process dh-831');
+    for (const args of [
+      ['coverage', '--process', 'cm-req-on'],
+      ['coverage', '--source', 'dice'],
+      ['coverage', '--format', 'xml'],
+      ['coverage', 'extra'],
+    ]) {
+      const io = memoryIo();
+      expect(await runMain(args, io)).toBe(2);
+      expect(io.err()).toContain('Usage: pnpm sim coverage');
+    }
+  });
+});

@@ -1,0 +1,118 @@
+import {
+  COVERAGE_PROCESSES,
+  type Coverage,
+  type CoverageProcess,
+  collectPaths,
+  computeCoverage,
+  PATH_SOURCES,
+  type PathSource,
+  renderCoverageText,
+} from '@consent-sim/conformance';
+import { runScenario } from '@consent-sim/sim';
+import { type Command, type CommandContext, stringOption } from '../command.ts';
+import { EXIT, usageError } from '../errors.ts';
+import { loadShipped } from '../scenarios.ts';
+
+/** `--process P` (one) or both processes. */
+export function processesOption(raw: string | undefined): CoverageProcess[] {
+  if (raw === undefined) return [...COVERAGE_PROCESSES];
+  if (!(COVERAGE_PROCESSES as readonly string[]).includes(raw)) {
+    throw usageError(`--process must be one of ${COVERAGE_PROCESSES.join(', ')} (got "${raw}")`);
+  }
+  return [raw as CoverageProcess];
+}
+
+/** `--source model|scenario|all` (default all). */
+export function sourcesOption(raw: string | undefined): PathSource[] {
+  if (raw === undefined || raw === 'all') return [...PATH_SOURCES];
+  if (!(PATH_SOURCES as readonly string[]).includes(raw)) {
+    throw usageError(`--source must be one of ${PATH_SOURCES.join(', ')}, all (got "${raw}")`);
+  }
+  return [raw as PathSource];
+}
+
+export function textOrJson(raw: string | undefined): 'text' | 'json' {
+  const format = raw ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    throw usageError(`--format must be text or json (got "${format}")`);
+  }
+  return format;
+}
+
+function coverageOf(
+  ctx: CommandContext,
+  process: CoverageProcess,
+  sources: PathSource[],
+): Coverage {
+  const { paths, skipped } = collectPaths(process, { scenarios: loadShipped(ctx.io), sources });
+  for (const skip of skipped) {
+    ctx.io.stderr(
+      `${ctx.colors.yellow('skipped')} ${process} ${skip.source} path ${skip.id}: ${skip.error}\n`,
+    );
+  }
+  const runs = paths.map((path) => runScenario(path.scenario));
+  const failed = runs.filter((run) => !run.passed).length;
+  if (failed > 0) {
+    ctx.io.stderr(
+      `${ctx.colors.yellow('note')}: ${failed} of ${runs.length} ${process} runs did not meet their expectations (see \`pnpm sim scenario\`); coverage counts what their traces show\n`,
+    );
+  }
+  return computeCoverage(process, runs);
+}
+
+export const coverageCommand: Command = {
+  name: 'coverage',
+  summary: 'Count which steps, gateway branches, codes and deadline sides the runs cover',
+  usage: [
+    'coverage [--process cm-req-off|dh-831] [--source model|scenario|all] [--format text|json]',
+  ],
+  help: `
+Runs the shipped scenarios and the model-based paths of each process and counts, over their
+traces, which catalogue items they cover:
+
+  steps          every catalogue step id (CM_REQ_OFF aliases count for their canonical step)
+  gateways       every branch of every gateway
+  messageCodes   every message code / type
+  responseCodes  every CM response code (cm-req-off)
+  errorIds       every Datahub error id EC.* (dh-831)
+  deadlines      each deadline's sides: an event at or before the deadline instant, after it
+
+Uncovered items are listed; a gap that is by design carries its reason and interpretation key.
+How each item is recognised in a trace: docs/test-vectors.md, "Coverage".
+
+Options:
+  --process P   cm-req-off or dh-831 (default: both)
+  --source S    model (generated paths), scenario (shipped), all (default)
+  --format F    text (default) or json
+
+Exit status: 0 when every category is complete or every gap carries a reason, 1 when a gap has
+no reason, 2 for usage errors.
+
+Examples:
+  pnpm sim coverage
+  pnpm sim coverage --process dh-831 --source scenario --format json
+`,
+  options: {
+    process: { type: 'string' },
+    source: { type: 'string' },
+    format: { type: 'string' },
+  },
+  async run(ctx) {
+    const { args, io } = ctx;
+    if (args.positionals.length > 0) {
+      throw usageError(`\`coverage\` takes no arguments (got "${args.positionals.join(' ')}")`);
+    }
+    const processes = processesOption(stringOption(args, 'process'));
+    const sources = sourcesOption(stringOption(args, 'source'));
+    const format = textOrJson(stringOption(args, 'format'));
+    const coverages = processes.map((process) => coverageOf(ctx, process, sources));
+    if (format === 'json') {
+      io.stdout(
+        `${JSON.stringify({ format: 'consent-sim.coverage/1', sources, coverages }, null, 2)}\n`,
+      );
+    } else {
+      io.stdout(coverages.map(renderCoverageText).join('\n'));
+    }
+    return coverages.every((coverage) => coverage.complete) ? EXIT.ok : EXIT.invalid;
+  },
+};
