@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   id: async () => (await import('./commands/id.ts')).idCommand,
   qr: async () => (await import('./commands/qr.ts')).qrCommand,
   coverage: async () => (await import('./commands/coverage.ts')).coverageCommand,
+  paths: async () => (await import('./commands/paths.ts')).pathsCommand,
 };
 
 const VERSION = '0.1.0';

@@ -56,3 +56,22 @@ export {
   type SkippedPath,
   type SourcedPath,
 } from './vectors/index.ts';
+export {
+  buildVector,
+  type CollectPathsOptions,
+  checkAgainstSchema,
+  collectPaths,
+  type JsonSchema,
+  PATH_SOURCES,
+  type PathSource,
+  renderVector,
+  type SkippedPath,
+  type SourcedPath,
+  type TestVector,
+  VECTOR_FORMAT,
+  VECTOR_SCHEMA,
+  type VectorDocument,
+  type VectorInstant,
+  type VectorStimulus,
+  vectorFileName,
+} from './vectors/index.ts';

@@ -1,4 +1,6 @@
 // Public API of the test-vector area; the package entry re-exports these by name.
+export { checkAgainstSchema, type JsonSchema } from './check-schema.ts';
+export { VECTOR_SCHEMA } from './schema.ts';
 export {
   type CollectPathsOptions,
   collectPaths,
@@ -7,3 +9,13 @@ export {
   type SkippedPath,
   type SourcedPath,
 } from './sources.ts';
+export {
+  buildVector,
+  renderVector,
+  type TestVector,
+  VECTOR_FORMAT,
+  type VectorDocument,
+  type VectorInstant,
+  type VectorStimulus,
+  vectorFileName,
+} from './vector.ts';
