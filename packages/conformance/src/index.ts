@@ -49,14 +49,6 @@ export {
 export { pathId } from './paths/path-id.ts';
 export { replayEvents, scenarioFor } from './paths/to-scenario.ts';
 export {
-  type CollectPathsOptions,
-  collectPaths,
-  PATH_SOURCES,
-  type PathSource,
-  type SkippedPath,
-  type SourcedPath,
-} from './vectors/index.ts';
-export {
   buildVector,
   type CollectPathsOptions,
   checkAgainstSchema,
