@@ -9,4 +9,5 @@ export {
   isoInZone,
   localDate,
   VIENNA,
+  zoneFor,
 } from './time.ts';

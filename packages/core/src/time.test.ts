@@ -22,3 +22,24 @@ describe('calendar-day arithmetic (OFF-DAYS)', () => {
     expect(calendarDaysBetween(lateEvening, earlyMorning, VIENNA)).toBe(1);
   });
 });
+
+describe('zoneFor (memoized Luxon zone)', () => {
+  it('gives the same offsets as Luxon around both DST changes, to the millisecond', async () => {
+    const { DateTime } = await import('luxon');
+    const { zoneFor } = await import('./time.ts');
+    for (const [zone, iso] of [
+      [VIENNA, '2026-03-29T01:00:00Z'],
+      [VIENNA, '2026-10-25T01:00:00Z'],
+      [HELSINKI, '2026-03-29T01:00:00Z'],
+      [HELSINKI, '2026-10-25T01:00:00Z'],
+    ] as const) {
+      const change = Date.parse(iso);
+      for (const delta of [-3_600_000, -1, 0, 1, 3_600_000]) {
+        const ms = change + delta;
+        const memo = DateTime.fromMillis(ms, { zone: zoneFor(zone) }).toISO();
+        const plain = DateTime.fromMillis(ms, { zone }).toISO();
+        expect(memo).toBe(plain);
+      }
+    }
+  });
+});

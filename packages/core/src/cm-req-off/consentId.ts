@@ -5,7 +5,7 @@
  * engine from the template's MessageId (`OFF-QR-PAYLOAD`).
  */
 import { DateTime } from 'luxon';
-import { VIENNA } from '../time.ts';
+import { VIENNA, zoneFor } from '../time.ts';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -28,6 +28,6 @@ function base32Serial(serial: number): string {
  *   // 'AT00100020260310090000000AAAAAAAB'
  */
 export function consentIdFor(dsoAddress: string, at: number, serial: number): string {
-  const stamp = DateTime.fromMillis(at, { zone: VIENNA }).toFormat('yyyyMMddHHmmssSSS');
+  const stamp = DateTime.fromMillis(at, { zone: zoneFor(VIENNA) }).toFormat('yyyyMMddHHmmssSSS');
   return `${dsoAddress}${stamp}${base32Serial(serial)}`;
 }

@@ -3,7 +3,7 @@
  * deadlines whose timers fire 1 ms later (`OFF-DEADLINE-BOUNDARY`).
  */
 import { DateTime } from 'luxon';
-import { addCalendarDays, VIENNA } from '../time.ts';
+import { addCalendarDays, VIENNA, zoneFor } from '../time.ts';
 import { CM_REQ_OFF_DEADLINES } from './gateways.ts';
 
 /**
@@ -55,7 +55,9 @@ export function nextPeriodicDelivery(from: number, cycle: 'D' | 'M'): number {
     case 'D':
       return addCalendarDays(from, 1, VIENNA);
     case 'M':
-      return DateTime.fromMillis(from, { zone: VIENNA }).plus({ months: 1 }).toMillis();
+      return DateTime.fromMillis(from, { zone: zoneFor(VIENNA) })
+        .plus({ months: 1 })
+        .toMillis();
   }
 }
 
@@ -65,7 +67,7 @@ export function nextPeriodicDelivery(from: number, cycle: 'D' | 'M'): number {
  * @example startOfLocalDate('2026-03-29') // → epoch ms of 2026-03-29T00:00:00+01:00
  */
 export function startOfLocalDate(date: string): number {
-  const start = DateTime.fromISO(date, { zone: VIENNA });
+  const start = DateTime.fromISO(date, { zone: zoneFor(VIENNA) });
   if (!start.isValid) {
     throw new Error(
       `consent-sim: cm-req-off/deadlines.ts: "${date}" is not a local date yyyy-MM-dd; pass the DateFrom/DateTo of the request`,
