@@ -49,6 +49,41 @@ export {
 export { pathId } from './paths/path-id.ts';
 export { replayEvents, scenarioFor } from './paths/to-scenario.ts';
 export {
+  checkRandomRuns,
+  FAULT_KINDS,
+  invariantJudge,
+  judgeRandomRun,
+  type RandomRun,
+  type RandomRunsOptions,
+  type ReplayVerdict,
+  type RunJudge,
+  randomRun,
+  replayCommand,
+} from './replay/index.ts';
+// SUT protocol, HTTP client adapter, remote party and verdicts (helper M's area).
+export {
+  type ClockRequest,
+  type DeliverRequest,
+  type OutboxItem,
+  type ResetRequest,
+  type StepReport,
+  SUT_BASE_PATH,
+  SUT_DEFAULT_TIMEOUT_MS,
+  SUT_ENDPOINTS,
+  SUT_ERROR_STATUS,
+  SUT_MAX_BODY_BYTES,
+  SUT_PROTOCOL_VERSION,
+  SUT_ROLES,
+  type SutAttachment,
+  type SutChannel,
+  type SutErrorCode,
+  type SutErrorResponse,
+  type SutParty,
+  type SutProcess,
+  type SutResponse,
+  type SutRole,
+} from './sut/index.ts';
+export {
   buildVector,
   type CollectPathsOptions,
   checkAgainstSchema,

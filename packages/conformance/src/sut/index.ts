@@ -1,0 +1,2 @@
+// The SUT area: protocol types, HTTP client adapter, remote party, verdicts.
+export * from './protocol.ts';
