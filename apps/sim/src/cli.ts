@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   qr: async () => (await import('./commands/qr.ts')).qrCommand,
   coverage: async () => (await import('./commands/coverage.ts')).coverageCommand,
   paths: async () => (await import('./commands/paths.ts')).pathsCommand,
+  replay: async () => (await import('./commands/replay.ts')).replayRunCommand,
 };
 
 const VERSION = '0.1.0';

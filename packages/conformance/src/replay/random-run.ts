@@ -1,0 +1,155 @@
+/**
+ * Seeded random runs: from one seed, a random list of stimuli (valid and out-of-order ones, at
+ * random instants) and, swarm style, a random subset of the fault kinds enabled with random
+ * filters. The same seed always gives the same run (`createRng` of the engine), so
+ * `pnpm sim replay --seed N` regenerates any run a property test reports.
+ */
+import {
+  createRng,
+  type FaultKind,
+  loadScenario,
+  type ProcessName,
+  type Rng,
+  type Scenario,
+  type ScenarioDocument,
+  type ScenarioFault,
+  type ScenarioStimulus,
+} from '@consent-sim/sim';
+
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'drop',
+  'duplicate',
+  'delay',
+  'reorder',
+  'corrupt',
+];
+
+type Menu = ReadonlyArray<Omit<ScenarioStimulus, 'at'>>;
+
+/** What a party can be made to do, as the shipped scenarios do it (scenarios/README.md). */
+interface ProcessMenu {
+  opening: Menu;
+  any: Menu;
+  channels: readonly string[];
+  /** Whether a run may start with another stimulus than an opening one. */
+  mayOpenLate: boolean;
+}
+
+const MENUS: Readonly<Record<ProcessName, ProcessMenu>> = {
+  'cm-req-off': {
+    opening: [
+      { party: 'customer', event: 'apply', with: { via: 'phone', confirmationChannel: 'email' } },
+      { party: 'customer', event: 'apply', with: { via: 'email', confirmationChannel: 'post' } },
+    ],
+    any: [
+      { party: 'customer', event: 'handOver' },
+      { party: 'customer', event: 'keepQr' },
+      { party: 'customer', event: 'object' },
+    ],
+    // The SP's own stimuli name a ConsentId it must already hold, which a dropped letter or
+    // hand-over makes unknowable in advance; the SP requests by itself after the hand-over and
+    // `duplicate` faults repeat its requests.
+    mayOpenLate: true,
+    channels: ['eda', 'email', 'post', 'phone', 'handover'],
+  },
+  'dh-831': {
+    opening: [{ party: 'seller', event: 'sendRequest' }],
+    any: [
+      { party: 'seller', event: 'sendRequest' },
+      { party: 'seller', event: 'cancel' },
+      { party: 'seller', event: 'fetchData', with: { accountingPoint: 1 } },
+      { party: 'seller', event: 'endAuthorization' },
+      { party: 'customer', event: 'approve' },
+      { party: 'customer', event: 'reject' },
+    ],
+    channels: ['datahub', 'email', 'authorization-service'],
+    // Decisions and cancellations refer to the last request sent: a run always sends one first.
+    mayOpenLate: false,
+  },
+};
+
+/** Fixed virtual start of random runs (a Monday, away from DST changes in both zones). */
+const START: Readonly<Record<ProcessName, string>> = {
+  'cm-req-off': '2026-03-02T09:00:00+01:00',
+  'dh-831': '2026-01-12T10:00:00+02:00',
+};
+
+export interface RandomRun {
+  process: ProcessName;
+  seed: number;
+  /** The fault kinds this seed enabled (swarm testing: a random subset per seed). */
+  faultKinds: FaultKind[];
+  /** Indices of the generated stimuli kept (all, unless a shrunk run names fewer). */
+  kept: number[];
+  /** How many stimuli the seed generated before `kept` was applied. */
+  generated: number;
+  scenario: Scenario;
+}
+
+function pick<T>(rng: Rng, items: readonly T[]): T {
+  return items[rng.int(0, items.length - 1)] as T;
+}
+
+function faultsFor(
+  rng: Rng,
+  kinds: readonly FaultKind[],
+  channels: readonly string[],
+): ScenarioFault[] {
+  return kinds.map((kind) => ({
+    kind,
+    channel: pick(rng, channels) as ScenarioFault['channel'],
+    probability: rng.int(1, 6) / 10,
+    ...(kind === 'delay' || kind === 'reorder'
+      ? { delay: pick(rng, ['PT10M', 'PT6H', 'P2D']) }
+      : {}),
+  }));
+}
+
+/**
+ * The random run of `seed`; with `keep`, only those stimulus indices (a shrunk counterexample).
+ *
+ * @example
+ * const run = randomRun('dh-831', 42);
+ * runScenario(run.scenario).violations; // [] for the reference
+ */
+export function randomRun(process: ProcessName, seed: number, keep?: readonly number[]): RandomRun {
+  const rng = createRng(seed).fork(`replay:${process}`);
+  const menu = MENUS[process];
+  const faultKinds = FAULT_KINDS.filter(() => rng.chance(0.5));
+  const faults = faultsFor(rng, faultKinds, menu.channels);
+  const count = rng.int(1, 8);
+  const stimuli: ScenarioStimulus[] = [];
+  for (let i = 0; i < count; i++) {
+    // Mostly the run opens the process first; sometimes it does not (out-of-order stimuli).
+    const item =
+      i === 0 && (!menu.mayOpenLate || rng.chance(0.85))
+        ? pick(rng, menu.opening)
+        : pick(rng, [...menu.opening, ...menu.any]);
+    const at = i === 0 ? 'PT0S' : `P${rng.int(0, 40)}DT${rng.int(0, 23)}H${rng.int(0, 59)}M`;
+    stimuli.push({ at, ...item });
+  }
+  const kept =
+    keep === undefined
+      ? stimuli.map((_, i) => i)
+      : [...new Set(keep)].filter((i) => i < count).sort((a, b) => a - b);
+  const document: ScenarioDocument = {
+    name: `replay-${seed}`,
+    process,
+    summary: `Random run of seed ${seed}: ${kept.length} stimuli, faults ${faultKinds.join(', ') || 'none'}`,
+    description: `pnpm sim replay --seed ${seed} --process ${process}`,
+    seed,
+    start: START[process],
+    faults,
+    stimuli: kept.map((i) => stimuli[i] as ScenarioStimulus),
+    // Random runs have no expectations; only the invariants judge them.
+    expect: { outcome: 'any' },
+  };
+  return {
+    process,
+    seed,
+    faultKinds,
+    kept,
+    generated: count,
+    scenario: loadScenario(JSON.stringify(document), `replay-${seed}.yaml`),
+  };
+}
