@@ -15,6 +15,7 @@ const sections: Array<[string, () => Promise<{ default: () => Promise<BenchSecti
   ['qr', () => import('./qr.ts')],
   ['messages', () => import('./messages.ts')],
   ['scenarios', () => import('./scenarios.ts')],
+  ['paths', () => import('./paths.ts')],
   ['load', () => import('./load.ts')],
 ];
 
