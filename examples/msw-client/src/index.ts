@@ -1,0 +1,9 @@
+// The example client's entry.
+export {
+  type ConsentAnswer,
+  type ConsentOutcome,
+  fetchAnswers,
+  type Redemption,
+  redeemConsent,
+  type ServiceProvider,
+} from './client.ts';
