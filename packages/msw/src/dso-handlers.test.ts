@@ -155,4 +155,38 @@ describe('createDsoHandlers: CM_REQ_OFF redemption over HTTP', () => {
     expect(body.status === 'refused' && body.issues[0]?.rule).toBe('xml external-entity');
     expect(await outbox()).toEqual([]);
   });
+
+  it('answers 172 when the customer objects within the window (object)', async () => {
+    const { dso, issued, template } = startDso();
+    await post(spRequestXml(template, dso.now()));
+    dso.advanceTo(addCalendarDays(dso.now(), 5, VIENNA));
+    dso.object(issued.consentIds);
+    expect(codes(await outbox('?since=1'))).toEqual([`ABLEHNUNG_CMQF 172 → ${SP_ADDRESS}`]);
+    expect(dso.consentStatus(issued.consentIds[0] ?? '')).toBe('rejected');
+    expect(dso.mails().map((m) => m.mail.topic.kind)).toEqual(['qrCode', 'consentRequestNotice']);
+  });
+
+  it("follows the caller's clock: moved past the 30 days, the next request gets 180", async () => {
+    let now = Date.parse('2026-10-26T08:00:00+01:00');
+    const dso = createDsoHandlers({
+      baseUrl: BASE,
+      address: DSO_ADDRESS,
+      registeredServiceProviders: [SP_ADDRESS],
+      clock: { now: () => now },
+    });
+    server.use(...dso.handlers);
+    const { documents, issuedAt } = dso.issueConsent({
+      meteringPoint: METERING_POINT,
+      request: REQUEST,
+    });
+    expect(issuedAt).toBe(now);
+    now = addCalendarDays(issuedAt, 30, VIENNA) + 1;
+    const template = documents[0];
+    if (template === undefined) throw new Error('consent-sim: test: no QR document');
+    const { body } = await post(spRequestXml(template, now));
+    expect(body.status === 'accepted' && codes(body.answers)).toEqual([
+      `ABLEHNUNG_CMQF 180 → ${SP_ADDRESS}`,
+    ]);
+    expect(dso.now()).toBe(now);
+  });
 });
