@@ -28,4 +28,5 @@ export {
   type ReferenceDso,
   type ReferenceDsoOptions,
 } from './reference-dso.ts';
+export { createSutProtocolHandlers, type SutProtocolHandle } from './sut-handlers.ts';
 export { type ClockSource, DEFAULT_START } from './virtual-time.ts';
