@@ -5,6 +5,10 @@ import { runMain } from '../cli.ts';
 import { SCENARIOS_DIR } from '../scenarios.ts';
 import { memoryIo } from '../testing.ts';
 
+const DH_SCENARIOS = readdirSync(join(SCENARIOS_DIR, 'dh-831')).filter((f) =>
+  f.endsWith('.yaml'),
+).length;
+
 /**
  * A memory io holding the shipped scenario files where the CLI looks for them. `memoryIo` lists
  * files only, so `listDir` here also names the process folders under the scenarios folder.
@@ -29,7 +33,7 @@ describe('sim coverage', () => {
     const io = shippedIo();
     const code = await runMain(['coverage', '--process', 'dh-831', '--source', 'scenario'], io);
     expect(code).toBe(1);
-    expect(io.out()).toContain('coverage of dh-831 over 16 runs');
+    expect(io.out()).toContain(`coverage of dh-831 over ${DH_SCENARIOS} runs`);
     expect(io.out()).toContain('  steps            26/26  100%');
     expect(io.out()).toContain('EC.MSG.002, EC.MSG.003, EC.MSG.004: DH-SIM:');
     expect(io.out()).not.toContain('coverage of cm-req-off');

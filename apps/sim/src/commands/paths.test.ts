@@ -6,6 +6,10 @@ import { runMain } from '../cli.ts';
 import { SCENARIOS_DIR } from '../scenarios.ts';
 import { memoryIo } from '../testing.ts';
 
+const DH_SCENARIOS = readdirSync(join(SCENARIOS_DIR, 'dh-831')).filter((f) =>
+  f.endsWith('.yaml'),
+).length;
+
 /** A memory io with the shipped scenarios; `listDir` also names the process folders. */
 function shippedIo() {
   const files: Record<string, string> = {};
@@ -31,7 +35,7 @@ async function writeVectors(): Promise<Map<string, string>> {
   expect(await runMain(['paths', 'dh-831', '--source', 'scenario', '--out', 'vectors'], io)).toBe(
     0,
   );
-  expect(io.err()).toContain('wrote 16 vectors of dh-831 to vectors');
+  expect(io.err()).toContain(`wrote ${DH_SCENARIOS} vectors of dh-831 to vectors`);
   const written = new Map<string, string>();
   for (const [path, bytes] of io.files) {
     if (path.startsWith('/work/vectors/')) written.set(path, new TextDecoder().decode(bytes));
@@ -48,14 +52,14 @@ describe('sim paths', () => {
     expect(listing.filter((p) => p.source === 'model').length).toBeGreaterThan(100);
     const text = shippedIo();
     expect(await runMain(['paths', 'dh-831', '--source', 'scenario'], text)).toBe(0);
-    expect(text.out()).toContain('16 paths of dh-831');
+    expect(text.out()).toContain(`${DH_SCENARIOS} paths of dh-831`);
     expect(text.out()).toMatch(/ {2}scenario approved {2,}\d+ stimuli {2}/);
   });
 
   it('--out writes one schema-valid vector per path, byte-identical on a second run', async () => {
     const first = await writeVectors();
     expect([...first.keys()]).toContain('/work/vectors/scenario-approved.json');
-    expect(first.size).toBe(16);
+    expect(first.size).toBe(DH_SCENARIOS);
     for (const [path, text] of first) {
       expect(checkAgainstSchema(schema, JSON.parse(text)), path).toEqual([]);
     }
