@@ -57,6 +57,14 @@ export interface SutParty {
   role: string;
   /** EDA ECNumber, Datahub party id, or e-mail address (customers). */
   address: string;
+  /** Display name, when the test fixes it. */
+  name?: string;
+  /** E-mail address for notifications, when the test fixes it. */
+  email?: string;
+  /** SP registered at ebutilities.at / seller registered in Datahub (default true). */
+  registered?: boolean;
+  /** The customer's confirmation channel (CM_REQ_OFF_BP_01): `email` or `post`. */
+  channel?: string;
 }
 
 /** Start a new test; discards every previous state of the SUT (idempotent per `testId`). */

@@ -1,0 +1,169 @@
+// Self-test of the harness: each reference role served over HTTP on 127.0.0.1 passes `conform`;
+// a deliberately wrong DSO (4-day objection window) fails it with a FAIL citing the step.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addCalendarDays, cmReqOff, VIENNA } from '@consent-sim/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { runMain } from '../cli.ts';
+import { SCENARIOS_DIR } from '../scenarios.ts';
+import { type RunningSutServer, startSutServer } from '../serve/server.ts';
+import { memoryIo } from '../testing.ts';
+
+const running: RunningSutServer[] = [];
+afterEach(async () => {
+  for (const server of running.splice(0)) await server.close();
+});
+
+async function serve(role: string, machines?: Parameters<typeof startSutServer>[0]['machines']) {
+  const server = await startSutServer({
+    role,
+    host: '127.0.0.1',
+    port: 0,
+    ...(machines ? { machines } : {}),
+  });
+  running.push(server);
+  return server;
+}
+
+/** A memory io with the shipped scenarios (as in paths.test.ts). */
+function shippedIo() {
+  const files: Record<string, string> = {};
+  for (const process of ['cm-req-off', 'dh-831']) {
+    for (const file of readdirSync(join(SCENARIOS_DIR, process))) {
+      const path = join(SCENARIOS_DIR, process, file);
+      files[path] = readFileSync(path, 'utf8');
+    }
+  }
+  const io = memoryIo(files);
+  const listFiles = io.listDir;
+  io.listDir = (path) =>
+    join(path) === join(SCENARIOS_DIR) ? ['cm-req-off', 'dh-831'] : listFiles(path);
+  return io;
+}
+
+async function conform(args: string[]) {
+  const io = shippedIo();
+  const code = await runMain(['conform', ...args], io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+const CASES = [
+  ['cm-req-off', 'vnb'],
+  ['cm-req-off', 'sp'],
+  ['cm-req-off', 'customer'],
+  ['dh-831', 'seller'],
+  ['dh-831', 'datahub'],
+  ['dh-831', 'customer'],
+] as const;
+
+describe('sim conform against sim serve', () => {
+  for (const [process, role] of CASES) {
+    it(`the reference ${process} ${role} passes (model paths and shipped scenarios, bounded)`, async () => {
+      const server = await serve(role);
+      const result = await conform([
+        '--role',
+        role,
+        '--process',
+        process,
+        '--target',
+        server.url,
+        '--max-paths',
+        '4',
+        '--format',
+        'json',
+      ]);
+      const report = JSON.parse(result.out) as {
+        summary: { fail: number; pass: number };
+        checks: { verdict: string; id: string; actual: string }[];
+      };
+      const failures = report.checks.filter((c) => c.verdict === 'FAIL');
+      expect(failures, JSON.stringify(failures.slice(0, 3), null, 1)).toEqual([]);
+      expect(result.code).toBe(0);
+      expect(report.summary.pass).toBeGreaterThan(20);
+    }, 60_000);
+  }
+
+  it('a DSO whose objection window is 4 days fails, citing the objection step', async () => {
+    const fourDays = (receivedAt: number) => addCalendarDays(receivedAt, 4, VIENNA);
+    const consent = cmReqOff.vnbConsentMachine.provide({
+      delays: {
+        objectionTimeout: ({ context }) => {
+          const receivedAt = context.redemption?.receivedAt ?? 0;
+          return fourDays(receivedAt) + 1 - receivedAt;
+        },
+      },
+      guards: {
+        objectionInTime: ({ context, event }) =>
+          event.type === 'objection' && event.at <= fourDays(context.redemption?.receivedAt ?? 0),
+      },
+    });
+    const wrongDso = cmReqOff.vnbMachine.provide({
+      actions: {
+        startConsents: ({ context, event, self }) => {
+          const id =
+            event.type === 'qr.created' ? event.applicationId : `A${context.applicationSerial}`;
+          const pending = context.pending.get(id);
+          if (pending === undefined) return;
+          const startedAt = event.type === 'qr.created' ? event.at : pending.issuedAt;
+          for (const { consentId, meteringPoint, dsoAddress, ...request } of pending.documents) {
+            const actor = createActor(consent, { id: consentId, clock: self.system._clock });
+            actor.on('consent.report', (report) => self.send(report));
+            actor.subscribe({ complete: () => self.send({ type: 'consent.done', consentId }) });
+            context.consents.set(consentId, actor);
+            actor.start();
+            actor.send({
+              type: 'start',
+              input: {
+                consentId,
+                meteringPoint,
+                dsoAddress,
+                request,
+                issuedAt: pending.issuedAt,
+                startedAt,
+                customer: pending.customer,
+              },
+            });
+          }
+        },
+      },
+    });
+    const server = await serve('vnb', { vnb: wrongDso });
+    const result = await conform([
+      '--role',
+      'vnb',
+      '--target',
+      server.url,
+      '--source',
+      'scenario',
+      '--format',
+      'json',
+    ]);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.out) as {
+      checks: { verdict: string; step: string | null; path: string }[];
+    };
+    const fails = report.checks.filter((c) => c.verdict === 'FAIL');
+    expect(fails.length).toBeGreaterThan(0);
+    expect(fails.map((c) => c.step)).toContain('CM_REQ_OFF_VNB_10');
+  }, 60_000);
+
+  it('an unreachable target is a clear error, not a hang', async () => {
+    const server = await serve('vnb');
+    const url = server.url;
+    await server.close();
+    running.pop();
+    const result = await conform([
+      '--role',
+      'vnb',
+      '--target',
+      url,
+      '--max-paths',
+      '1',
+      '--timeout',
+      '2000',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('cannot reach the target');
+  });
+});

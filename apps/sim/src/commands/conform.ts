@@ -1,0 +1,202 @@
+import {
+  type Check,
+  collectPaths,
+  generatePaths,
+  parseExpectedFailures,
+  renderChecksHtml,
+  renderChecksJunit,
+  renderChecksText,
+  runAgainstSut,
+  SUT_DEFAULT_TIMEOUT_MS,
+  SUT_ROLES,
+  SutClient,
+  type SutProcess,
+  SutProtocolError,
+  summarise,
+} from '@consent-sim/conformance';
+import { type Command, stringOption } from '../command.ts';
+import { CliError, EXIT, usageError } from '../errors.ts';
+import { readInput, writeOutput } from '../io.ts';
+import { loadShipped } from '../scenarios.ts';
+import { httpTransport } from '../serve/transport.ts';
+
+const FORMATS = ['text', 'json', 'junit', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+function positiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw usageError(`--${name} must be a whole number ≥ 1, got "${value}"`);
+  return n;
+}
+
+function targetUrl(value: string | undefined): URL {
+  if (value === undefined)
+    throw usageError('--target is required: the base URL of the SUT, e.g. http://127.0.0.1:8080');
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw usageError(`--target must be an http(s) URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw usageError(`--target must be an http(s) URL, got "${value}"`);
+  }
+  return url;
+}
+
+export const conformCommand: Command = {
+  name: 'conform',
+  summary: 'Run the generated paths and shipped scenarios against your system (SUT protocol)',
+  usage: [
+    'conform --role <role> --target <url> [--process cm-req-off|dh-831] [--source model|scenario|all] [--max-paths N] [--format text|json|junit|html] [--out FILE] [--expected-failures FILE] [--timeout MS]',
+  ],
+  help: `
+Plays every other party of the process against your system under test (SUT), which plays --role
+behind the SUT protocol (docs/sut-protocol.md) at --target. For each path (generated from the
+test model, then the shipped scenarios), the harness resets the SUT, drives its test clock to
+every instant before anything happens, delivers what the SUT's party receives and takes the
+SUT's outbox back into its network. Checks, each citing a step id and interpretation keys:
+every message (code, route, response codes, instant), every step (the SUT's own only when it
+reports them), every XML document the SUT sent. Verdicts PASS / FAIL / WARNING (WARNING where
+docs/interpretations names another reasonable reading).
+
+Options:
+  --role R                 vnb, sp, customer, seller, datahub
+  --target URL             the SUT's base URL (only the host you name is contacted)
+  --process P              cm-req-off or dh-831 (needed for customer; implied by the others)
+  --source S               model, scenario or all (default)
+  --max-paths N            run at most N paths per source (default all)
+  --format F               text (default), json, junit, html
+  --out FILE               write the report to FILE (the summary still goes to stderr)
+  --expected-failures FILE check ids (JSON array, or one per line) whose FAIL does not fail the run
+  --timeout MS             per request, default ${SUT_DEFAULT_TIMEOUT_MS}
+
+Exit status: 0 when nothing FAILs (expected failures excepted), 1 otherwise or when the target
+misbehaves, 2 for usage errors.
+
+Example:
+  pnpm sim serve --role vnb --port 8080 &
+  pnpm sim conform --role vnb --target http://127.0.0.1:8080 --format junit --out reports/vnb.xml
+`,
+  options: {
+    role: { type: 'string' },
+    target: { type: 'string' },
+    process: { type: 'string' },
+    source: { type: 'string' },
+    'max-paths': { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    'expected-failures': { type: 'string' },
+    timeout: { type: 'string' },
+  },
+  async run({ io, colors, args }) {
+    const role = stringOption(args, 'role');
+    const processes = (Object.keys(SUT_ROLES) as SutProcess[]).filter((p) =>
+      (SUT_ROLES[p] as readonly string[]).includes(role ?? ''),
+    );
+    if (role === undefined || processes.length === 0) {
+      throw usageError(
+        `--role must be one of vnb, sp, customer, seller, datahub, got ${role ?? 'nothing'}`,
+      );
+    }
+    const given = stringOption(args, 'process');
+    if (given !== undefined && !processes.includes(given as SutProcess)) {
+      throw usageError(
+        `--process must be ${processes.join(' or ')} for role ${role}, got "${given}"`,
+      );
+    }
+    if (given === undefined && processes.length > 1) {
+      throw usageError(
+        `role ${role} exists in ${processes.join(' and ')}; name one with --process`,
+      );
+    }
+    const process = (given ?? processes[0]) as SutProcess;
+    const format = (stringOption(args, 'format') ?? 'text') as Format;
+    if (!FORMATS.includes(format))
+      throw usageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
+    const source = stringOption(args, 'source') ?? 'all';
+    if (!['model', 'scenario', 'all'].includes(source)) {
+      throw usageError(`--source must be model, scenario or all, got "${source}"`);
+    }
+    const maxPaths = positiveInt(
+      stringOption(args, 'max-paths'),
+      'max-paths',
+      Number.POSITIVE_INFINITY,
+    );
+    const timeout = positiveInt(stringOption(args, 'timeout'), 'timeout', SUT_DEFAULT_TIMEOUT_MS);
+    const target = targetUrl(stringOption(args, 'target'));
+    const expectedFile = stringOption(args, 'expected-failures');
+    let expectedFailures = new Set<string>();
+    if (expectedFile !== undefined) {
+      const { bytes } = readInput(io, expectedFile);
+      try {
+        expectedFailures = parseExpectedFailures(new TextDecoder().decode(bytes));
+      } catch (error) {
+        throw usageError(
+          `${expectedFile}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+
+    const sources =
+      source === 'all' ? (['model', 'scenario'] as const) : ([source] as ['model' | 'scenario']);
+    const covers = new Map(generatePaths(process).paths.map((p) => [p.id, p.covers]));
+    const { paths: all } = collectPaths(process, {
+      scenarios: sources.includes('scenario') ? loadShipped(io) : [],
+      sources,
+    });
+    const paths = sources.flatMap((s) => all.filter((p) => p.source === s).slice(0, maxPaths));
+    const client = new SutClient(httpTransport(target, timeout));
+    const progress = io.isTTY && !io.env.CI;
+    const checks: Check[] = [];
+    for (const [index, path] of paths.entries()) {
+      if (progress) {
+        const width = 30;
+        const done = Math.round(((index + 1) / paths.length) * width);
+        io.stderr(
+          `\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${index + 1}/${paths.length} ${path.id.padEnd(34).slice(0, 34)}`,
+        );
+      }
+      try {
+        checks.push(
+          ...(await runAgainstSut({
+            client,
+            role,
+            path: { id: path.id, scenario: path.scenario, covers: covers.get(path.id) ?? [] },
+          })),
+        );
+      } catch (error) {
+        if (error instanceof SutProtocolError)
+          throw new CliError(`path ${path.id}: ${error.message}`, EXIT.invalid);
+        if (error instanceof CliError)
+          throw new CliError(`path ${path.id}: ${error.message}`, error.exitCode, error.hint);
+        throw error;
+      }
+    }
+    if (progress) io.stderr('\n');
+    const summary = summarise(checks, expectedFailures);
+    const title = `consent-sim conform: ${process} ${role} at ${target.origin}`;
+    const report =
+      format === 'json'
+        ? `${JSON.stringify({ format: 'consent-sim.conform/1', process, role, target: target.href, paths: paths.length, summary, checks }, null, 2)}\n`
+        : format === 'junit'
+          ? renderChecksJunit(checks, summary)
+          : format === 'html'
+            ? renderChecksHtml(checks, summary, title)
+            : `${title}: ${paths.length} paths\n${renderChecksText(checks, summary, { expectedFailures })}`;
+    const out = stringOption(args, 'out');
+    if (out !== undefined) {
+      writeOutput(io, out, report);
+      io.stderr(
+        `${summary.total} checks: ${summary.pass} PASS, ${summary.warning} WARNING, ${summary.fail} FAIL → ${out}\n`,
+      );
+    } else {
+      io.stdout(report);
+    }
+    const verdict = summary.fail === 0 ? colors.green('PASS') : colors.red('FAIL');
+    io.stderr(`${verdict} ${process} ${role}: ${summary.fail} FAIL\n`);
+    return summary.fail === 0 ? EXIT.ok : EXIT.invalid;
+  },
+};

@@ -1,0 +1,62 @@
+import { SUT_ROLES } from '@consent-sim/conformance';
+import { type Command, stringOption } from '../command.ts';
+import { EXIT, usageError } from '../errors.ts';
+import { startSutServer } from '../serve/server.ts';
+
+const ROLES: readonly string[] = [...new Set(Object.values(SUT_ROLES).flat())];
+
+/** The port option: 0 (any free port) to 65535. */
+export function portOption(value: string | undefined): number {
+  if (value === undefined) return 8080;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw usageError(`--port must be a whole number from 0 to 65535, got "${value}"`);
+  }
+  return port;
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Serve a reference role over the SUT protocol (consent-sim.sut/1)',
+  usage: ['serve --role <vnb|sp|customer|seller|datahub> [--port N] [--host 127.0.0.1]'],
+  help: `
+Plays one reference role (the real role machine on a virtual clock that the caller sets) behind
+the SUT protocol: POST /consent-sim/v1/reset, /clock and /deliver, JSON in and out, the role's
+documents in every answer's outbox. Point \`sim conform\` (or your own harness) at it.
+The protocol: docs/sut-protocol.md. The customer role serves the process of the reset request
+(cm-req-off or dh-831). Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+
+Options:
+  --role R     vnb, sp, customer (CM_REQ_OFF) or seller, datahub, customer (DH-831)
+  --port N     default 8080; 0 picks a free port
+  --host H     default 127.0.0.1 (loopback); name another interface only on purpose
+
+Example:
+  pnpm sim serve --role vnb --port 8080
+`,
+  options: { role: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+  async run({ io, args }) {
+    const role = stringOption(args, 'role');
+    if (role === undefined || !ROLES.includes(role)) {
+      throw usageError(`--role must be one of ${ROLES.join(', ')}, got ${role ?? 'nothing'}`);
+    }
+    const server = await startSutServer({
+      role,
+      port: portOption(stringOption(args, 'port')),
+      host: stringOption(args, 'host') ?? '127.0.0.1',
+    });
+    io.stdout(`consent-sim serves the reference ${role} (consent-sim.sut/1) at ${server.url}\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.close();
+    io.stderr('stopped\n');
+    return EXIT.ok;
+  },
+};

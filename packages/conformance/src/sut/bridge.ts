@@ -1,0 +1,281 @@
+/**
+ * The bridge between the engine and the SUT protocol, used on both sides: the harness replaces
+ * the SUT's role by a proxy party (what the engine delivers to it becomes a protocol delivery;
+ * the SUT's outbox is emitted by the proxy), and `sim serve` replaces every role but the served
+ * one the same way. Real documents travel as they are; mails, letters, hand-overs and
+ * simulation-only messages travel as their structured `content` and are encoded by the process
+ * wiring, exactly as if a reference machine had sent them.
+ */
+
+import {
+  type CmReqOffMachines,
+  createCmReqOffWiring,
+  createDh831Wiring,
+  type Dh831Machines,
+  type EncodedMessage,
+  type Envelope,
+  type InboundCodec,
+  type MachineEvent,
+  type OutboundCodec,
+  type ProcessWiring,
+  type Rng,
+  type Scenario,
+  type SendEmission,
+  type Simulation,
+} from '@consent-sim/sim';
+import type { AnyStateMachine } from 'xstate';
+import { emit, setup } from 'xstate';
+import { readXmlCodes } from './documents.ts';
+import type { OutboxItem, SutChannel } from './protocol.ts';
+
+/** What the engine delivered to a proxied party, before the protocol adds ids and instants. */
+export interface CapturedDelivery {
+  /** The proxied party it was for. */
+  party: string;
+  channel: SutChannel;
+  from: string;
+  messageCode: string | null;
+  document: string | null;
+  content: Record<string, unknown> | null;
+  stimulus?: string;
+  /** The step that sent it, when the sender's machine named one. */
+  step?: string | null;
+  at: number;
+}
+
+/** Marks an emission as coming from the other side of the protocol. */
+const BRIDGED = Symbol('consent-sim.sut.bridged');
+
+interface BridgedMessage {
+  [BRIDGED]: OutboxItem;
+}
+
+function isBridged(message: unknown): message is BridgedMessage {
+  return typeof message === 'object' && message !== null && BRIDGED in message;
+}
+
+const XML_CHANNELS: readonly string[] = ['eda', 'datahub'];
+
+/** A real document travels as it is; anything else (incl. simulation-only JSON) as content. */
+export function isXmlItem(item: { channel: string; document: string | null }): boolean {
+  return XML_CHANNELS.includes(item.channel) && (item.document ?? '').trimStart().startsWith('<');
+}
+
+/** A machine that hands every event to `capture` and emits what `bridge.emit` carries. */
+function proxyMachine(capture: (event: MachineEvent & { at: number }) => void): AnyStateMachine {
+  return setup({}).createMachine({
+    id: 'sut-proxy',
+    on: {
+      'bridge.emit': {
+        actions: emit(({ event }) => (event as unknown as { emission: { type: string } }).emission),
+      },
+      'bridge.step': {
+        actions: emit(({ event }) => ({
+          type: 'step',
+          step: (event as unknown as { step: string }).step,
+        })),
+      },
+      '*': { actions: ({ event }) => capture(event as MachineEvent & { at: number }) },
+    },
+  });
+}
+
+export interface BridgeOptions {
+  scenario: Scenario;
+  rng: Rng;
+  /** Roles played by the other side of the protocol. */
+  proxied: readonly string[];
+  /** Reference machines to use for the roles not proxied (deliberately wrong ones in tests). */
+  machines?: Readonly<Record<string, AnyStateMachine>>;
+}
+
+/**
+ * The process wiring with proxied roles, and the queue of what reached them.
+ *
+ * @example
+ * const bridge = new SutBridge({ scenario, rng: createRng(1).fork('wiring'), proxied: ['vnb'] });
+ * const sim = new Simulation({ ..., outboundCodec: bridge.outbound, inboundCodec: bridge.inbound });
+ * bridge.wiring.setup(sim); bridge.attach(sim);
+ */
+export class SutBridge {
+  readonly wiring: ProcessWiring;
+  readonly proxied: ReadonlySet<string>;
+  readonly captured: CapturedDelivery[] = [];
+  #sim: Simulation | null = null;
+
+  constructor(options: BridgeOptions) {
+    this.proxied = new Set(options.proxied);
+    const machines: Record<string, AnyStateMachine> = { ...(options.machines ?? {}) };
+    for (const role of options.proxied) {
+      machines[role] = proxyMachine((event) => this.#captureEvent(role, event));
+    }
+    // The wiring's `machines` option is typed with the reference machines; the engine hosts any
+    // machine (createActor(AnyStateMachine)), and the proxy only receives and emits.
+    this.wiring =
+      options.scenario.process === 'cm-req-off'
+        ? createCmReqOffWiring(options.scenario, options.rng, {
+            machines: machines as CmReqOffMachines,
+          })
+        : createDh831Wiring({ machines: machines as Dh831Machines })(options.scenario, options.rng);
+  }
+
+  /** Call after `wiring.setup(sim)`. */
+  attach(sim: Simulation): void {
+    this.#sim = sim;
+  }
+
+  /** Encodes what a proxied party emits: its real document as it is, anything else via the wiring. */
+  readonly outbound: OutboundCodec = (from, emitted) => {
+    if (!isBridged(emitted.message)) return this.wiring.outboundCodec(from, emitted);
+    const item = emitted.message[BRIDGED];
+    if (isXmlItem(item)) {
+      const codes = readXmlCodes(item.channel, item.document ?? '');
+      const encoded: EncodedMessage = {
+        payload: item.document,
+        messageCode: codes.messageCode ?? item.messageCode,
+        responseCodes: codes.responseCodes,
+        document: item.document,
+      };
+      return encoded;
+    }
+    return this.wiring.outboundCodec(from, { ...emitted, message: item.content ?? {} });
+  };
+
+  /** Decodes with the wiring (its checks and bookkeeping), then queues deliveries to proxies. */
+  readonly inbound: InboundCodec = (to, envelope) => {
+    const result = this.wiring.inboundCodec(to, envelope);
+    if (!this.proxied.has(to.id) || 'rejected' in result) return result;
+    this.captured.push(toDelivery(to.id, envelope, result.event, this.#now()));
+    return { event: { type: 'bridge.captured' } };
+  };
+
+  /**
+   * Makes a proxied party send `item` now (or at `item`'s instant if later).
+   *
+   * @example bridge.inject('vnb', atMs, { channel: 'eda', to: 'sp', messageCode: 'ANTWORT_CMQF', document: xml, at })
+   */
+  inject(party: string, atMs: number, item: OutboxItem): void {
+    const sim = this.#running();
+    const actor = sim.actor(party);
+    const emission: SendEmission = {
+      type: 'send',
+      channel: item.channel,
+      to: item.to,
+      message: { [BRIDGED]: item } satisfies BridgedMessage,
+      ...(item.step ? { step: item.step } : {}),
+    };
+    // VNB_02: a DSO's QR letter names the ConsentIds it issued; the stimuli that name "the n-th
+    // ConsentId" learn them from this registry change, as from the reference DSO's.
+    const topic = (item.content as { topic?: { kind?: unknown; consentIds?: unknown } } | null)
+      ?.topic;
+    const issued =
+      topic?.kind === 'qrCode' && Array.isArray(topic.consentIds)
+        ? topic.consentIds.map(String)
+        : [];
+    sim.clock.schedule(
+      Math.max(atMs, sim.clock.now()),
+      () => {
+        for (const consentId of issued) {
+          actor.send({
+            type: 'bridge.emit',
+            emission: { type: 'consent', consentId, status: 'issued' },
+          });
+        }
+        actor.send({ type: 'bridge.emit', emission });
+      },
+      'sut',
+    );
+  }
+
+  /** Records a step the other side reports it performed (StepReport) at its instant. */
+  reportStep(party: string, atMs: number, step: string): void {
+    const sim = this.#running();
+    const actor = sim.actor(party);
+    sim.clock.schedule(
+      Math.max(atMs, sim.clock.now()),
+      () => actor.send({ type: 'bridge.step', step }),
+      'sut',
+    );
+  }
+
+  /** Takes the queued deliveries, oldest first. */
+  drain(): CapturedDelivery[] {
+    return this.captured.splice(0, this.captured.length);
+  }
+
+  #captureEvent(party: string, event: MachineEvent & { at: number }): void {
+    if (event.type === 'bridge.captured') return;
+    if (event.type.startsWith('stimulus.')) {
+      const { type, at, ...content } = event;
+      this.captured.push({
+        party,
+        channel: 'stimulus',
+        from: 'harness',
+        messageCode: null,
+        document: null,
+        content: jsonSafe(content),
+        stimulus: type.slice('stimulus.'.length),
+        at,
+      });
+    }
+  }
+
+  #now(): number {
+    return this.#running().clock.now();
+  }
+
+  #running(): Simulation {
+    if (this.#sim === null) {
+      throw new Error('consent-sim: sut/bridge.ts: call attach(sim) after wiring.setup(sim)');
+    }
+    return this.#sim;
+  }
+}
+
+/** The protocol view of an envelope: the document as text, and structured content off XML. */
+function toDelivery(
+  party: string,
+  envelope: Envelope,
+  decoded: MachineEvent,
+  at: number,
+): CapturedDelivery {
+  const base = {
+    party,
+    channel: envelope.channel as SutChannel,
+    from: envelope.from,
+    step: envelope.step,
+    at,
+  };
+  const payload = envelope.payload;
+  if (typeof payload === 'string' && XML_CHANNELS.includes(envelope.channel)) {
+    return { ...base, messageCode: envelope.messageCode, document: payload, content: null };
+  }
+  return {
+    ...base,
+    messageCode: envelope.messageCode,
+    document: typeof payload === 'string' ? payload : envelope.document,
+    content: contentOf(payload, decoded),
+  };
+}
+
+/** Mails carry their structured form; a QR image is read so `qrPayload` holds its text. */
+function contentOf(payload: unknown, decoded: MachineEvent): Record<string, unknown> {
+  if (
+    decoded.type === 'mail.received' &&
+    typeof decoded.mail === 'object' &&
+    decoded.mail !== null
+  ) {
+    return jsonSafe(decoded.mail as Record<string, unknown>);
+  }
+  if (typeof payload === 'object' && payload !== null) {
+    const { qrImage, ...rest } = payload as Record<string, unknown>;
+    // SP_02: the wiring read the image on the SP's behalf; its text is what the QR code holds.
+    const read = decoded.type === 'qr.received' && typeof decoded.payload === 'string';
+    return jsonSafe(read || qrImage !== undefined ? { ...rest, qrPayload: decoded.payload } : rest);
+  }
+  return {};
+}
+
+function jsonSafe(value: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}

@@ -1,0 +1,44 @@
+/**
+ * What the harness reads off a SUT's XML before it travels: the message code and the response
+ * codes (CMNotification ResponseCode, OFF-RESPONSE-CODES) or error ids (Datahub ACK,
+ * DH-ERROR-IDS), and whether the document is valid at all. The receiving reference party
+ * validates it again, as for any document on the wire.
+ */
+import { validateDatahubXml, validateEdaXml } from '@consent-sim/messages';
+
+export interface XmlReading {
+  messageCode: string | null;
+  responseCodes: string[];
+  /** Violations as `rule at path: message`; empty for a valid document. */
+  issues: string[];
+}
+
+/**
+ * @example readXmlCodes('eda', antwortXml) // { messageCode: 'ANTWORT_CMQF', responseCodes: ['175'], issues: [] }
+ */
+export function readXmlCodes(channel: string, xml: string): XmlReading {
+  const fallbackCode = /<(?:[\w.-]+:)?MessageCode>([^<]{1,64})</.exec(xml)?.[1] ?? null;
+  if (channel === 'datahub') {
+    const { document, issues } = validateDatahubXml(xml);
+    return {
+      messageCode: document?.kind ?? fallbackCode,
+      responseCodes:
+        document?.kind === 'ACK' ? document.acknowledgement.errors.map((e) => e.errorId) : [],
+      issues: issues.map((i) => `${i.rule} at ${i.path}: ${i.message}`),
+    };
+  }
+  // The simulation-only data documents (OFF-DATA-DELIVERY) are not EDA schemas.
+  if (xml.includes('consent-sim') && /ANFORDERUNG_DATEN|DATEN_CRMSG/.test(fallbackCode ?? '')) {
+    return { messageCode: fallbackCode, responseCodes: [], issues: [] };
+  }
+  const { document, issues } = validateEdaXml(xml);
+  const responseCodes =
+    document?.documentType === 'CMNotification'
+      ? document.processDirectory.responseData.flatMap((d) => d.responseCodes.map(String))
+      : [];
+  return {
+    messageCode: document?.messageCode ?? fallbackCode,
+    responseCodes,
+    issues: issues.map((i) => `${i.rule} at ${i.path}: ${i.message}`),
+  };
+}

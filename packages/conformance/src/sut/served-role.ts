@@ -1,0 +1,234 @@
+/**
+ * One reference role behind the SUT protocol (what `sim serve` hosts): the real role machine on
+ * a virtual clock that only the harness moves, with every other role proxied. Documents from the
+ * harness enter as if the proxied sender had sent them; what the served role sends comes back
+ * as the outbox. Transit is instant here: the harness's own network already applied latency.
+ */
+import { isoInZone } from '@consent-sim/core';
+import { createRng, type PartyOverride, type Scenario, Simulation } from '@consent-sim/sim';
+import type { AnyStateMachine } from 'xstate';
+import { SutBridge } from './bridge.ts';
+import {
+  type DeliverRequest,
+  type OutboxItem,
+  type ResetRequest,
+  type StepReport,
+  SUT_PROTOCOL_VERSION,
+  SUT_ROLES,
+  type SutProcess,
+  type SutResponse,
+} from './protocol.ts';
+
+/** A refused request: the protocol error code, the JSON path of the field and why. */
+export class SutRequestError extends Error {
+  override readonly name = 'SutRequestError';
+  constructor(
+    readonly code:
+      | 'bad-field'
+      | 'bad-document'
+      | 'clock-backwards'
+      | 'unsupported'
+      | 'unknown-test',
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const ZERO_LATENCY = [
+  'eda',
+  'datahub',
+  'email',
+  'post',
+  'phone',
+  'handover',
+  'authorization-service',
+];
+
+export interface ServedRoleOptions {
+  /** Reference machines by role (a deliberately wrong one for the harness's self-test). */
+  machines?: Readonly<Record<string, AnyStateMachine>>;
+}
+
+/**
+ * @example
+ * const served = ServedRole.reset(resetRequest, 'vnb');
+ * served.deliver(deliverRequest).outbox; // the DSO's answers
+ */
+export class ServedRole {
+  readonly testId: string;
+  readonly role: string;
+  readonly #sim: Simulation;
+  readonly #bridge: SutBridge;
+  readonly #zone: string;
+  readonly #steps: StepReport[] = [];
+  readonly #seenDeliveries = new Set<string>();
+
+  private constructor(request: ResetRequest, role: string, options: ServedRoleOptions) {
+    this.testId = request.testId;
+    this.role = role;
+    this.#zone = request.zone;
+    const scenario = scenarioFor(request);
+    const roles: readonly string[] = SUT_ROLES[request.process];
+    this.#bridge = new SutBridge({
+      scenario,
+      rng: createRng(request.seed).fork('wiring'),
+      proxied: roles.filter((r) => r !== role),
+      ...(options.machines ? { machines: options.machines } : {}),
+    });
+    this.#sim = new Simulation({
+      seed: request.seed,
+      start: scenario.startMs,
+      zone: request.zone,
+      latencies: Object.fromEntries(ZERO_LATENCY.map((c) => [c, 0])),
+      outboundCodec: this.#bridge.outbound,
+      inboundCodec: this.#bridge.inbound,
+    });
+    this.#bridge.wiring.setup(this.#sim);
+    this.#bridge.attach(this.#sim);
+    this.#sim.trace.listen((event) => {
+      if (event.kind === 'step' && event.party === role && event.step !== null) {
+        this.#steps.push({ step: event.step, at: event.at });
+      }
+    });
+  }
+
+  /** Starts a test: the served role's machine at `start`, every other role proxied. */
+  static reset(request: ResetRequest, role: string, options: ServedRoleOptions = {}): ServedRole {
+    const roles: readonly string[] = SUT_ROLES[request.process] ?? [];
+    if (!roles.includes(request.role) || request.role !== role) {
+      throw new SutRequestError(
+        'unsupported',
+        '$.role',
+        `this server plays role "${role}"${roles.includes(role) ? '' : ` (not a ${request.process} role)`}, the test asks for "${request.role}"; start sim serve --role ${request.role}`,
+      );
+    }
+    const served = new ServedRole(request, role, options);
+    served.#sim.run({ until: Date.parse(request.start) });
+    return served;
+  }
+
+  /** Moves the clock to `nowMs`, firing every timer due up to it in order. */
+  clock(nowMs: number): SutResponse {
+    this.#advance(nowMs, '$.now');
+    return this.#answer();
+  }
+
+  /** Puts a document or stimulus in front of the served role at `at`. */
+  deliver(request: DeliverRequest): SutResponse {
+    const atMs = Date.parse(request.at);
+    if (this.#seenDeliveries.has(request.deliveryId)) return this.#answer();
+    this.#seenDeliveries.add(request.deliveryId);
+    this.#advance(atMs, '$.at');
+    const proxied = [...this.#bridge.proxied];
+    if (request.channel === 'stimulus') {
+      if (!request.stimulus) {
+        throw new SutRequestError(
+          'bad-field',
+          '$.stimulus',
+          'a stimulus needs its name, e.g. "apply"',
+        );
+      }
+      this.#sim.stimulus(atMs, this.role, {
+        ...(request.content ?? {}),
+        type: `stimulus.${request.stimulus}`,
+      });
+    } else {
+      const from = this.#sim
+        .parties()
+        .find((p) => p.id === request.from || p.address === request.from);
+      if (from === undefined || !proxied.includes(from.id)) {
+        throw new SutRequestError(
+          'bad-field',
+          '$.from',
+          `"${request.from}" is not a party the harness plays here (one of ${proxied.join(', ')})`,
+        );
+      }
+      const item: OutboxItem = {
+        channel: request.channel,
+        to: this.role,
+        messageCode: request.messageCode,
+        document: request.document,
+        content: request.content ?? null,
+        at: request.at,
+      };
+      this.#bridge.inject(from.id, atMs, item);
+    }
+    this.#sim.run({ until: atMs });
+    return this.#answer();
+  }
+
+  #advance(toMs: number, field: string): void {
+    const now = this.#sim.clock.now();
+    if (Number.isNaN(toMs))
+      throw new SutRequestError('bad-field', field, 'must be an ISO 8601 instant with offset');
+    if (toMs < now) {
+      throw new SutRequestError(
+        'clock-backwards',
+        field,
+        `${isoInZone(toMs, this.#zone)} is before the test clock (${isoInZone(now, this.#zone)}); the clock never goes back`,
+      );
+    }
+    const run = this.#sim.run({ until: toMs });
+    if (run.error !== null)
+      throw new Error(`consent-sim: the served ${this.role} failed: ${run.error.message}`);
+  }
+
+  #answer(): SutResponse {
+    const outbox: OutboxItem[] = this.#bridge.drain().map((d) => ({
+      channel: d.channel === 'stimulus' ? 'phone' : d.channel,
+      to: d.party,
+      messageCode: d.messageCode,
+      document: d.document,
+      ...(d.content === null ? {} : { content: d.content }),
+      at: isoInZone(d.at, this.#zone),
+      step: d.step ?? null,
+    }));
+    const next = this.#sim.clock.nextDue();
+    return {
+      protocol: SUT_PROTOCOL_VERSION,
+      testId: this.testId,
+      now: isoInZone(this.#sim.clock.now(), this.#zone),
+      outbox,
+      steps: this.#steps.splice(0, this.#steps.length),
+      nextTimerAt: next === undefined ? null : isoInZone(next, this.#zone),
+    };
+  }
+}
+
+/** The reference scenario behind a reset: the parties as the harness plays them, no stimuli. */
+function scenarioFor(request: ResetRequest): Scenario {
+  const startMs = Date.parse(request.start);
+  const parties: Record<string, PartyOverride> = {};
+  for (const p of request.parties) {
+    const customer = p.role === 'customer';
+    parties[p.id] = {
+      ...(customer ? { email: p.address } : { address: p.address }),
+      ...(p.name !== undefined ? { name: p.name } : {}),
+      ...(p.email !== undefined && !customer ? { email: p.email } : {}),
+      ...(p.registered !== undefined ? { registered: p.registered } : {}),
+      ...(p.channel === 'email' || p.channel === 'post' ? { channel: p.channel } : {}),
+    };
+  }
+  const process: SutProcess = request.process;
+  return {
+    name: `sut-${request.testId}`,
+    process,
+    summary: 'served role',
+    description: null,
+    seed: request.seed,
+    start: request.start,
+    parties,
+    parameters: request.parameters,
+    channels: {},
+    faults: [],
+    stimuli: [],
+    expect: { outcome: '' },
+    fullName: `${process}/sut-${request.testId}`,
+    zone: request.zone,
+    startMs,
+    stimuliAtMs: [],
+    fileName: `reset ${request.testId}`,
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * Verdicts of a conformance run: one check per expected message, step and SUT document, each
+ * citing its step id and the interpretation keys the path exercises. WARNING is reserved for
+ * the points where the interpretation notes name another reasonable reading: a rejection with
+ * another code (OFF-RESPONSE-CODES, DH-ERROR-IDS) and an instant within one hour of ours
+ * (OFF-DAYS, DH-START-WINDOW: 24-hour days or another zone's midnight).
+ */
+
+export type Verdict = 'PASS' | 'FAIL' | 'WARNING';
+
+export interface Check {
+  /** `<path id>:<kind>#<index>`, stable per path; the expected-failures file lists these. */
+  id: string;
+  path: string;
+  verdict: Verdict;
+  /** What is checked, for people. */
+  title: string;
+  /** The process step the check is about (sending step of a message, the step itself). */
+  step: string | null;
+  /** Interpretation keys (docs/interpretations) behind the expectation or the WARNING. */
+  interpretations: string[];
+  expected: string;
+  actual: string;
+  /** Virtual instant of what was observed, ISO 8601, when there is one. */
+  at: string | null;
+}
+
+export interface ConformSummary {
+  total: number;
+  pass: number;
+  fail: number;
+  warning: number;
+  /** FAILs listed in the expected-failures file (not counted in `fail`). */
+  expectedFail: number;
+}
+
+/** Counts; FAILs whose id is in `expectedFailures` are counted apart. */
+export function summarise(
+  checks: readonly Check[],
+  expectedFailures: ReadonlySet<string> = new Set(),
+): ConformSummary {
+  const summary: ConformSummary = {
+    total: checks.length,
+    pass: 0,
+    fail: 0,
+    warning: 0,
+    expectedFail: 0,
+  };
+  for (const check of checks) {
+    switch (check.verdict) {
+      case 'PASS':
+        summary.pass += 1;
+        break;
+      case 'WARNING':
+        summary.warning += 1;
+        break;
+      case 'FAIL':
+        if (expectedFailures.has(check.id)) summary.expectedFail += 1;
+        else summary.fail += 1;
+        break;
+    }
+  }
+  return summary;
+}
+
+/** Reads an expected-failures file: a JSON array of check ids, or one id per line (`#` comments). */
+export function parseExpectedFailures(text: string): Set<string> {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('[')) {
+    const parsed: unknown = JSON.parse(trimmed);
+    if (!Array.isArray(parsed) || !parsed.every((id) => typeof id === 'string')) {
+      throw new Error(
+        'consent-sim: expected-failures: a JSON file must be an array of check id strings, e.g. ["4f2a9c01d3e7:message#2"]',
+      );
+    }
+    return new Set(parsed);
+  }
+  return new Set(
+    trimmed
+      .split(/\r?\n/)
+      .map((line) => line.replace(/#.*$/, '').trim())
+      .filter((line) => line !== ''),
+  );
+}
+
+const escapeXml = (text: string) =>
+  text.replace(
+    /[<>&"']/g,
+    (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`,
+  );
+
+/** Plain text, one line per non-PASS check (all with `verbose`), then the summary. */
+export function renderChecksText(
+  checks: readonly Check[],
+  summary: ConformSummary,
+  options: { verbose?: boolean; expectedFailures?: ReadonlySet<string> } = {},
+): string {
+  const lines: string[] = [];
+  for (const c of checks) {
+    if (c.verdict === 'PASS' && !options.verbose) continue;
+    const tag = c.verdict === 'FAIL' && options.expectedFailures?.has(c.id) ? 'XFAIL' : c.verdict;
+    const keys = c.interpretations.length > 0 ? ` [${c.interpretations.join(', ')}]` : '';
+    lines.push(`${tag.padEnd(7)} ${c.id} ${c.step ?? '-'}${keys}: ${c.title}`);
+    if (c.verdict !== 'PASS')
+      lines.push(`        expected ${c.expected}; got ${c.actual}${c.at ? ` (at ${c.at})` : ''}`);
+  }
+  lines.push(
+    `${summary.total} checks: ${summary.pass} PASS, ${summary.warning} WARNING, ${summary.fail} FAIL${summary.expectedFail > 0 ? `, ${summary.expectedFail} expected FAIL` : ''}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** JUnit XML: one testsuite per path, one testcase per check (WARNING as skipped with a message). */
+export function renderChecksJunit(checks: readonly Check[], summary: ConformSummary): string {
+  const byPath = new Map<string, Check[]>();
+  for (const c of checks) byPath.set(c.path, [...(byPath.get(c.path) ?? []), c]);
+  const suites = [...byPath].map(([path, list]) => {
+    const cases = list.map((c) => {
+      const name = escapeXml(`${c.id} ${c.step ?? ''} ${c.title}`);
+      const text = escapeXml(
+        `expected ${c.expected}; got ${c.actual} ${c.interpretations.join(' ')}`,
+      );
+      const body =
+        c.verdict === 'FAIL'
+          ? `<failure message="${text}"/>`
+          : c.verdict === 'WARNING'
+            ? `<skipped message="WARNING: ${text}"/>`
+            : '';
+      return `    <testcase classname="${escapeXml(path)}" name="${name}">${body}</testcase>`;
+    });
+    const failures = list.filter((c) => c.verdict === 'FAIL').length;
+    return `  <testsuite name="${escapeXml(path)}" tests="${list.length}" failures="${failures}">\n${cases.join('\n')}\n  </testsuite>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="consent-sim conform" tests="${summary.total}" failures="${summary.fail}">\n${suites.join('\n')}\n</testsuites>\n`;
+}
+
+/** A self-contained HTML page: the summary and a table of every check. */
+export function renderChecksHtml(
+  checks: readonly Check[],
+  summary: ConformSummary,
+  title: string,
+): string {
+  const rows = checks
+    .map(
+      (c) =>
+        `<tr class="${c.verdict}"><td>${c.verdict}</td><td>${escapeXml(c.id)}</td><td>${escapeXml(c.step ?? '')}</td><td>${escapeXml(c.interpretations.join(', '))}</td><td>${escapeXml(c.title)}</td><td>${escapeXml(c.expected)}</td><td>${escapeXml(c.actual)}</td><td>${escapeXml(c.at ?? '')}</td></tr>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeXml(title)}</title>
+<style>body{font-family:sans-serif}td{padding:2px 6px;vertical-align:top}.FAIL{background:#fdd}.WARNING{background:#ffd}</style></head>
+<body><h1>${escapeXml(title)}</h1>
+<p>${summary.total} checks: ${summary.pass} PASS, ${summary.warning} WARNING, ${summary.fail} FAIL, ${summary.expectedFail} expected FAIL</p>
+<table><thead><tr><th>verdict</th><th>check</th><th>step</th><th>interpretation</th><th>what</th><th>expected</th><th>actual</th><th>at</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table></body></html>
+`;
+}
