@@ -16,6 +16,8 @@ const commands: Record<string, () => Promise<Command>> = {
   coverage: async () => (await import('./commands/coverage.ts')).coverageCommand,
   paths: async () => (await import('./commands/paths.ts')).pathsCommand,
   replay: async () => (await import('./commands/replay.ts')).replayRunCommand,
+  serve: async () => (await import('./commands/serve.ts')).serveCommand,
+  conform: async () => (await import('./commands/conform.ts')).conformCommand,
 };
 
 const VERSION = '0.1.0';
