@@ -63,7 +63,7 @@ export function summarise(
   return summary;
 }
 
-/** Reads an expected-failures file: a JSON array of check ids, or one id per line (`#` comments). */
+/** Reads an expected-failures file: a JSON array of check ids, or one id per line (lines starting with `#` are comments). */
 export function parseExpectedFailures(text: string): Set<string> {
   const trimmed = text.trim();
   if (trimmed.startsWith('[')) {
@@ -78,8 +78,9 @@ export function parseExpectedFailures(text: string): Set<string> {
   return new Set(
     trimmed
       .split(/\r?\n/)
-      .map((line) => line.replace(/#.*$/, '').trim())
-      .filter((line) => line !== ''),
+      .map((line) => line.trim())
+      // Check ids contain '#', so only whole lines starting with '#' are comments.
+      .filter((line) => line !== '' && !line.startsWith('#')),
   );
 }
 
