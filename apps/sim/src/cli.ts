@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
+import { closest } from '@consent-sim/sim';
 import { colorsFor } from './colors.ts';
 import type { Command, ParsedArgs } from './command.ts';
 import { CliError, EXIT, type ExitCode } from './errors.ts';
 import type { CliIo } from './io.ts';
-import { closest } from './suggest.ts';
 
 /** Commands load lazily so `sim id …` does not pay for the simulator's start-up. */
 const commands: Record<string, () => Promise<Command>> = {

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadScenario, type Scenario, ScenarioError } from '@consent-sim/sim';
+import { closest, loadScenario, type Scenario, ScenarioError } from '@consent-sim/sim';
 import { CliError, EXIT } from './errors.ts';
 import { type CliIo, readInput } from './io.ts';
-import { closest } from './suggest.ts';
 
 /** The shipped scenarios: `scenarios/<process>/<name>.yaml` at the repository root. */
 export const SCENARIOS_DIR = fileURLToPath(new URL('../../../scenarios/', import.meta.url));

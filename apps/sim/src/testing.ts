@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CliIo } from './io.ts';
+import { SCENARIOS_DIR } from './scenarios.ts';
 
 /** An in-memory `CliIo` for tests: captures output, serves files from a map. */
 export function memoryIo(
@@ -30,7 +33,8 @@ export function memoryIo(
       const prefix = path.endsWith('/') ? path : `${path}/`;
       const names = [...store.keys()].filter((key) => key.startsWith(prefix));
       if (names.length === 0) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return names.map((key) => key.slice(prefix.length)).filter((name) => !name.includes('/'));
+      // Files directly inside, and the sub-directories that hold files.
+      return [...new Set(names.map((key) => key.slice(prefix.length).split('/')[0] ?? ''))];
     },
     writeFile: (path, data) => {
       store.set(path, typeof data === 'string' ? new TextEncoder().encode(data) : data);
@@ -46,4 +50,17 @@ export function sharedDir(): string {
   const fromEnv = process.env.CONSENT_SIM_SHARED;
   if (fromEnv) return fromEnv;
   return new URL('../../../../shared/', import.meta.url).pathname;
+}
+
+/** A memory io holding the shipped scenario files where the CLI looks for them. */
+export function shippedScenariosIo(): ReturnType<typeof memoryIo> {
+  const files: Record<string, string> = {};
+  for (const process of readdirSync(SCENARIOS_DIR)) {
+    if (process.includes('.')) continue;
+    for (const file of readdirSync(join(SCENARIOS_DIR, process))) {
+      const path = join(SCENARIOS_DIR, process, file);
+      files[path] = readFileSync(path, 'utf8');
+    }
+  }
+  return memoryIo(files);
 }

@@ -106,6 +106,7 @@ export {
   scenarioSchema,
   scenarioSchemaJson,
 } from './scenario/index.ts';
+export { closest, editDistance } from './scenario/suggest.ts';
 export {
   type PartySpec,
   type RunError,

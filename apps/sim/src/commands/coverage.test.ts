@@ -1,36 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMain } from '../cli.ts';
 import { SCENARIOS_DIR } from '../scenarios.ts';
-import { memoryIo } from '../testing.ts';
+import { memoryIo, shippedScenariosIo } from '../testing.ts';
 
 const DH_SCENARIOS = readdirSync(join(SCENARIOS_DIR, 'dh-831')).filter((f) =>
   f.endsWith('.yaml'),
 ).length;
 
-/**
- * A memory io holding the shipped scenario files where the CLI looks for them. `memoryIo` lists
- * files only, so `listDir` here also names the process folders under the scenarios folder.
- */
-function shippedIo() {
-  const files: Record<string, string> = {};
-  for (const process of ['cm-req-off', 'dh-831']) {
-    for (const file of readdirSync(join(SCENARIOS_DIR, process))) {
-      const path = join(SCENARIOS_DIR, process, file);
-      files[path] = readFileSync(path, 'utf8');
-    }
-  }
-  const io = memoryIo(files);
-  const listFiles = io.listDir;
-  io.listDir = (path) =>
-    join(path) === join(SCENARIOS_DIR) ? ['cm-req-off', 'dh-831'] : listFiles(path);
-  return io;
-}
-
 describe('sim coverage', () => {
   it('prints covered/total per category and the gaps; exit 1 while a gap has no reason', async () => {
-    const io = shippedIo();
+    const io = shippedScenariosIo();
     const code = await runMain(['coverage', '--process', 'dh-831', '--source', 'scenario'], io);
     expect(code).toBe(1);
     expect(io.out()).toContain(`coverage of dh-831 over ${DH_SCENARIOS} runs`);
@@ -40,7 +21,7 @@ describe('sim coverage', () => {
   });
 
   it('writes JSON with every category of both processes', async () => {
-    const io = shippedIo();
+    const io = shippedScenariosIo();
     const code = await runMain(['coverage', '--source', 'scenario', '--format', 'json'], io);
     expect(code).toBe(1);
     const report = JSON.parse(io.out()) as {

@@ -4,34 +4,18 @@ import { checkAgainstSchema, type JsonSchema } from '@consent-sim/conformance';
 import { describe, expect, it } from 'vitest';
 import { runMain } from '../cli.ts';
 import { SCENARIOS_DIR } from '../scenarios.ts';
-import { memoryIo } from '../testing.ts';
+import { memoryIo, shippedScenariosIo } from '../testing.ts';
 
 const DH_SCENARIOS = readdirSync(join(SCENARIOS_DIR, 'dh-831')).filter((f) =>
   f.endsWith('.yaml'),
 ).length;
-
-/** A memory io with the shipped scenarios; `listDir` also names the process folders. */
-function shippedIo() {
-  const files: Record<string, string> = {};
-  for (const process of ['cm-req-off', 'dh-831']) {
-    for (const file of readdirSync(join(SCENARIOS_DIR, process))) {
-      const path = join(SCENARIOS_DIR, process, file);
-      files[path] = readFileSync(path, 'utf8');
-    }
-  }
-  const io = memoryIo(files);
-  const listFiles = io.listDir;
-  io.listDir = (path) =>
-    join(path) === join(SCENARIOS_DIR) ? ['cm-req-off', 'dh-831'] : listFiles(path);
-  return io;
-}
 
 const schema = JSON.parse(
   readFileSync(join(SCENARIOS_DIR, '..', 'docs', 'test-vector.schema.json'), 'utf8'),
 ) as JsonSchema;
 
 async function writeVectors(): Promise<Map<string, string>> {
-  const io = shippedIo();
+  const io = shippedScenariosIo();
   expect(await runMain(['paths', 'dh-831', '--source', 'scenario', '--out', 'vectors'], io)).toBe(
     0,
   );
@@ -45,12 +29,12 @@ async function writeVectors(): Promise<Map<string, string>> {
 
 describe('sim paths', () => {
   it('lists model paths and shipped scenarios, marked by source', async () => {
-    const io = shippedIo();
+    const io = shippedScenariosIo();
     expect(await runMain(['paths', 'cm-req-off', '--format', 'json'], io)).toBe(0);
     const listing = JSON.parse(io.out()) as Array<{ source: string; id: string }>;
     expect(listing.filter((p) => p.source === 'scenario').map((p) => p.id)).toContain('happy-path');
     expect(listing.filter((p) => p.source === 'model').length).toBeGreaterThan(100);
-    const text = shippedIo();
+    const text = shippedScenariosIo();
     expect(await runMain(['paths', 'dh-831', '--source', 'scenario'], text)).toBe(0);
     expect(text.out()).toContain(`${DH_SCENARIOS} paths of dh-831`);
     expect(text.out()).toMatch(/ {2}scenario approved {2,}\d+ stimuli {2}/);

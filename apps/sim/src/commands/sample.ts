@@ -1,7 +1,7 @@
 import { listSamples, sampleXml } from '@consent-sim/messages';
+import { closest } from '@consent-sim/sim';
 import { type Command, stringOption } from '../command.ts';
 import { EXIT, usageError } from '../errors.ts';
-import { closest } from '../suggest.ts';
 
 function seedOption(raw: string | undefined): number {
   if (raw === undefined) return 1;
