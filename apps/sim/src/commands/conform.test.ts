@@ -1,14 +1,9 @@
-// Self-test of the harness: each reference role served over HTTP on 127.0.0.1 passes `conform`;
-// a deliberately wrong DSO (4-day objection window) fails it with a FAIL citing the step.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { addCalendarDays, cmReqOff, VIENNA } from '@consent-sim/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { runMain } from '../cli.ts';
-import { SCENARIOS_DIR } from '../scenarios.ts';
 import { type RunningSutServer, startSutServer } from '../serve/server.ts';
-import { memoryIo } from '../testing.ts';
+import { shippedScenariosIo } from '../testing.ts';
 
 const running: RunningSutServer[] = [];
 afterEach(async () => {
@@ -26,24 +21,8 @@ async function serve(role: string, machines?: Parameters<typeof startSutServer>[
   return server;
 }
 
-/** A memory io with the shipped scenarios (as in paths.test.ts). */
-function shippedIo() {
-  const files: Record<string, string> = {};
-  for (const process of ['cm-req-off', 'dh-831']) {
-    for (const file of readdirSync(join(SCENARIOS_DIR, process))) {
-      const path = join(SCENARIOS_DIR, process, file);
-      files[path] = readFileSync(path, 'utf8');
-    }
-  }
-  const io = memoryIo(files);
-  const listFiles = io.listDir;
-  io.listDir = (path) =>
-    join(path) === join(SCENARIOS_DIR) ? ['cm-req-off', 'dh-831'] : listFiles(path);
-  return io;
-}
-
 async function conform(args: string[], files: Record<string, string> = {}) {
-  const io = shippedIo();
+  const io = shippedScenariosIo();
   for (const [path, text] of Object.entries(files)) io.writeFile(path, text);
   const code = await runMain(['conform', ...args], io);
   return { code, out: io.out(), err: io.err() };
