@@ -121,13 +121,17 @@ export function createReferenceDso(options: ReferenceDsoOptions) {
           // An invalid request may not show its CMRequestId: the answer then carries a fresh one.
           cmRequestId: intent.cmRequestId ?? ids.newRequest(options.address, at).cmRequestId,
         };
-        post(to, notificationDocument(routing, intent, requestIds), intent.consentId);
+        post(
+          to,
+          notificationDocument(routing, intent.messageCode, requestIds, intent),
+          intent.consentId,
+        );
         return;
       }
       case 'AUFHEBUNG_CCMC':
         post(
           to,
-          revokeDocument(routing, intent, ids.newRequest(options.address, at)),
+          revokeDocument(routing, ids.newRequest(options.address, at), intent),
           intent.consentId,
         );
         return;

@@ -17,6 +17,7 @@ export {
   type CmReqOffWiringOptions,
   createCmReqOffWiring,
 } from './cm-req-off/index.ts';
+export * as cmReqOffWire from './cm-req-off/wire.ts';
 export {
   type EncodedMessage,
   type InboundCodec,
