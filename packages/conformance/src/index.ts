@@ -39,6 +39,22 @@ export type {
   ProcessModel,
   ScenarioFrame,
 } from './model/types.ts';
+// Mutants: deliberately wrong role implementations served through the SUT protocol (helper O).
+export {
+  CM_REQ_OFF_MUTANTS,
+  DH_831_MUTANTS,
+  dsoWithConsents,
+  inMemoryTransport,
+  MUTANTS,
+  type Mutant,
+  type MutantResult,
+  type MutantRunOptions,
+  type MutantVerdict,
+  type MutationScore,
+  mutationScore,
+  runMutant,
+  runRoleUntilFail,
+} from './mutants/index.ts';
 export {
   type GeneratedPaths,
   type GeneratePathsOptions,

@@ -1,0 +1,226 @@
+/**
+ * Wrong Datahubs for DH-831: the reference `datahubMachine` (or the per-request machine it spawns)
+ * with one guard, delay or action swapped by `provide`. Each names the step it breaks.
+ */
+import { calendarDaysBetween, dh831, HELSINKI } from '@consent-sim/core';
+import { type AnyStateMachine, assign, enqueueActions, sendParent } from 'xstate';
+import type { Mutant } from './types.ts';
+
+const DAY_MS = 86_400_000;
+const request = dh831.authorizationRequestMachine;
+type RequestMachine = typeof request;
+
+const datahubWith = (child: RequestMachine): AnyStateMachine =>
+  dh831.datahubMachine.provide({ actors: { authorizationRequest: child } });
+
+/** A request machine whose validation result is changed by `alter` (DH-831.DH.VALIDATE). */
+const validatingWith = (
+  alter: (v: dh831.RequestValidation, receivedAt: number) => dh831.RequestValidation,
+) =>
+  datahubWith(
+    request.provide({
+      actions: {
+        validate: assign({
+          validation: ({ context }) =>
+            alter(
+              dh831.validateAuthorizationRequest(context.document.process, context.receivedAt, {
+                duplicate: context.duplicate,
+              }),
+              context.receivedAt,
+            ),
+        }),
+      },
+    }),
+  );
+
+/** A Datahub that never reports `errorId` (accepts what it should refuse). */
+const ignoring = (errorId: string) =>
+  validatingWith((v) => ({ ...v, errorIds: v.errorIds.filter((id) => id !== errorId) }));
+
+const dh = (
+  id: string,
+  wrong: string,
+  machine: () => AnyStateMachine,
+  focus: readonly string[] = [],
+): Mutant => ({ id: `dh-831/${id}`, process: 'dh-831', role: 'datahub', wrong, machine, focus });
+
+/** The catalogue of wrong Datahubs. */
+export const DH_831_MUTANTS: readonly Mutant[] = [
+  dh(
+    'start-day-91-accepted',
+    'a start 91 days ahead is accepted (EC.AUTH.002 not raised)',
+    () => ignoring('EC.AUTH.002'),
+    ['114788acfe80', 'start-beyond-90-days'],
+  ),
+  dh(
+    'start-day-90-refused',
+    'a start on day 90 is refused with EC.AUTH.002 (off by one)',
+    () =>
+      validatingWith((v, receivedAt) =>
+        calendarDaysBetween(receivedAt, v.times.startAt, HELSINKI) === 90
+          ? { ...v, errorIds: [...v.errorIds, 'EC.AUTH.002'] }
+          : v,
+      ),
+    ['8d453925e35d', 'start-at-90-days'],
+  ),
+  dh(
+    'start-in-past-accepted',
+    'a start in the past is accepted (EC.AUTH.001 not raised)',
+    () => ignoring('EC.AUTH.001'),
+    ['76e59274110c', 'start-in-past'],
+  ),
+  dh(
+    'duplicate-request-accepted',
+    'a reused request id is accepted (EC.AUTH.040 not raised)',
+    () => ignoring('EC.AUTH.040'),
+    ['duplicate-request-id'],
+  ),
+  dh(
+    'end-in-past-accepted',
+    'a request end date in the past is accepted (EC.AUTH.016)',
+    () => ignoring('EC.AUTH.016'),
+    ['2b89e9e0d2ed'],
+  ),
+  dh(
+    'reminder-when-closed',
+    'the reminder is e-mailed when the request closes (DH-831.GW.REMINDER_OPEN)',
+    () =>
+      datahubWith(
+        request.provide({
+          actions: {
+            recordStatus: enqueueActions(
+              ({ context, enqueue }, params: { status: dh831.RequestStatus }) => {
+                const { requestId } = context.document.process;
+                enqueue.sendParent({
+                  type: 'request.output',
+                  output: { type: 'request', requestId, status: params.status },
+                });
+                const times = context.validation?.times;
+                if (params.status !== 'Open' && times?.reminderAt != null) {
+                  const message = dh831.reminderMail({
+                    process: context.document.process,
+                    sellerPartyId: context.from,
+                    requestEndAt: times.requestEndAt,
+                  });
+                  enqueue.sendParent({
+                    type: 'request.output',
+                    output: { type: 'send', channel: 'email', to: message.recipientEmail, message },
+                  });
+                }
+              },
+            ),
+          },
+        }),
+      ),
+    ['001c24c80c80', 'reminder-not-sent-when-closed'],
+  ),
+  dh(
+    'reminder-never-sent',
+    'the reminder e-mail is never sent (DH-831.DH.REMINDER_EMAIL)',
+    () => datahubWith(request.provide({ guards: { hasReminder: () => false } })),
+    ['001c24c80c80', 'reminder-sent'],
+  ),
+  dh(
+    'reminder-a-day-late',
+    'the reminder is sent one day after its time (DH-831.DH.REMINDER_EMAIL)',
+    () =>
+      datahubWith(
+        request.provide({
+          delays: {
+            reminderDue: ({ context }) => {
+              const times = context.validation?.times;
+              return (times?.reminderAt ?? context.receivedAt) - context.receivedAt + DAY_MS;
+            },
+          },
+        }),
+      ),
+    ['001c24c80c80'],
+  ),
+  dh(
+    'expires-a-day-late',
+    'an open request expires one day after its end (DH-831.DH.EXPIRE)',
+    () =>
+      datahubWith(
+        request.provide({
+          delays: {
+            requestEnd: ({ context }) =>
+              (context.validation?.times.requestEndAt ?? context.receivedAt) -
+              context.receivedAt +
+              DAY_MS,
+          },
+        }),
+      ),
+    ['13a331ad2f93', 'expired'],
+  ),
+  dh(
+    'negative-ack-without-error',
+    'a negative ACK lists no error id (DH-831.DH.ACK_NEGATIVE)',
+    () =>
+      datahubWith(
+        request.provide({
+          actions: {
+            sendNegativeAck: sendParent(({ context }) => ({
+              type: 'request.output' as const,
+              output: {
+                type: 'send' as const,
+                channel: 'datahub' as const,
+                to: context.from,
+                message: {
+                  messageCode: 'ACK' as const,
+                  original: { messageType: 'DH-831' as const, process: context.document.process },
+                  acknowledgement: {
+                    result: 'negative' as const,
+                    originalMessageId: context.document.header.messageId,
+                    errors: [],
+                  },
+                },
+              },
+            })),
+          },
+        }),
+      ),
+    ['114788acfe80'],
+  ),
+  dh(
+    'notification-not-sent',
+    'no notification e-mail to the recipient (DH-831.DH.NOTIFY_EMAIL)',
+    () => datahubWith(request.provide({ guards: { hasRecipient: () => false } })),
+    ['001c24c80c80'],
+  ),
+  dh(
+    'dh851-refused',
+    'every DH-851 cancellation is refused (DH-851.DH.CANCEL never happens)',
+    () =>
+      dh831.datahubMachine.provide({
+        guards: { cancelRefused: ({ event }) => event.type === 'receive.DH-851' },
+      }),
+    ['28606db845ce', 'cancelled-dh-851'],
+  ),
+  dh(
+    'dh851-cancels-approved',
+    'DH-851 cancels an approved request (EC.AUTH.030 not raised)',
+    () =>
+      dh831.datahubMachine.provide({
+        guards: {
+          cancelRefused: ({ context, event }) => {
+            if (event.type !== 'receive.DH-851') return false;
+            const refusal = dh831.cancelRefusal(context, event.from, event.message);
+            return refusal !== null && refusal !== 'EC.AUTH.030';
+          },
+        },
+      }),
+    ['001c24c80c80', 'cancel-after-approval-refused'],
+  ),
+  dh(
+    'empty-approval',
+    'removing every accounting point counts as an approval (DH-PARTIAL)',
+    () => datahubWith(request.provide({ guards: { removesEveryPoint: () => false } })),
+    ['20b3d32ca016'],
+  ),
+  dh(
+    'rejection-approves',
+    'a rejection decision approves the request (DH-831.DH.REJECT)',
+    () => datahubWith(request.provide({ guards: { isRejection: () => false } })),
+    ['001c24c80c80', 'rejected-by-customer'],
+  ),
+];

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { shippedScenarios } from '../coverage/test-scenarios.ts';
+import type { SutProcess } from '../sut/protocol.ts';
+import { MUTANTS } from './index.ts';
+import { mutationScore, runRoleUntilFail } from './run.ts';
+
+const scenarios = [...shippedScenarios('cm-req-off'), ...shippedScenarios('dh-831')];
+
+describe('mutants', () => {
+  for (const [process, role] of [
+    ['cm-req-off', 'vnb'],
+    ['dh-831', 'datahub'],
+  ] as const satisfies readonly (readonly [SutProcess, string])[]) {
+    it(`the reference ${role} passes every path that kills a ${process} mutant (no false kills)`, async () => {
+      const focus = [
+        ...new Set(MUTANTS.filter((m) => m.process === process).flatMap((m) => m.focus)),
+      ];
+      expect(focus.length).toBeGreaterThan(5);
+      const verdict = await runRoleUntilFail(process, role, undefined, focus, {
+        scenarios,
+        maxPaths: 0,
+      });
+      expect(verdict.status === 'KILLED' ? verdict.check : verdict.status).toBe('SURVIVED');
+      expect(verdict.paths).toBe(focus.length);
+    }, 60_000);
+  }
+
+  it('has at least 25 mutants across both processes, unique ids, each with focus paths', () => {
+    expect(MUTANTS.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(MUTANTS.map((m) => m.id)).size).toBe(MUTANTS.length);
+    expect(new Set(MUTANTS.map((m) => m.process))).toEqual(new Set(['cm-req-off', 'dh-831']));
+    for (const mutant of MUTANTS) expect(mutant.focus.length, mutant.id).toBeGreaterThan(0);
+  });
+
+  it('scores killed over killed + survived, equivalents excluded', () => {
+    const [a, b, c] = MUTANTS;
+    if (a === undefined || b === undefined || c === undefined) throw new Error('three mutants');
+    const check = {
+      id: 'x',
+      path: 'x',
+      verdict: 'FAIL' as const,
+      title: '',
+      step: null,
+      interpretations: [],
+      expected: '',
+      actual: '',
+      at: null,
+    };
+    expect(
+      mutationScore([
+        { mutant: a, verdict: { status: 'KILLED', check, paths: 1 } },
+        { mutant: b, verdict: { status: 'SURVIVED', paths: 3 } },
+        { mutant: c, verdict: { status: 'EQUIVALENT', reason: 'r' } },
+      ]),
+    ).toEqual({ killed: 1, survived: 1, equivalent: 1, score: 0.5 });
+  });
+});

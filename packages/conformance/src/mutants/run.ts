@@ -1,0 +1,128 @@
+/**
+ * Serves each mutant through the SUT protocol in process (createSutHandler over an in-memory
+ * transport, no network) and runs the conformance paths against it until the first FAIL: the
+ * mutant is KILLED when some check fails, SURVIVED when every path passes.
+ */
+import type { Scenario } from '@consent-sim/sim';
+import { generatePaths } from '../paths/generate.ts';
+import { SutClient, type SutTransport } from '../sut/client.ts';
+import { createSutHandler } from '../sut/handler.ts';
+import type { SutProcess } from '../sut/protocol.ts';
+import { runAgainstSut } from '../sut/remote-party.ts';
+import type { Check } from '../sut/verdicts.ts';
+import { collectPaths } from '../vectors/sources.ts';
+import type { Mutant } from './types.ts';
+
+export interface MutantRunOptions {
+  /** Shipped scenarios (any process); scenario paths come after the model paths. */
+  scenarios?: readonly Scenario[];
+  /** Run at most this many paths per mutant after its focus paths (default all). */
+  maxPaths?: number;
+}
+
+export type MutantVerdict =
+  | { status: 'KILLED'; check: Check; paths: number }
+  | { status: 'SURVIVED'; paths: number }
+  | { status: 'EQUIVALENT'; reason: string };
+
+export interface MutantResult {
+  mutant: Mutant;
+  verdict: MutantVerdict;
+}
+
+/** The served role's handler as a transport: what `sim serve` does, without HTTP. */
+export function inMemoryTransport(
+  role: string,
+  machines?: Parameters<typeof createSutHandler>[0]['machines'],
+): SutTransport {
+  const handle = createSutHandler({ role, ...(machines ? { machines } : {}) });
+  return async (path, body) => handle(path, JSON.parse(JSON.stringify(body)));
+}
+
+/**
+ * Runs the paths of `process` against `role` served with `machines` (the reference when absent),
+ * focus paths first; stops at the first FAIL.
+ *
+ * @example
+ * const verdict = await runRoleUntilFail('cm-req-off', 'vnb', undefined, [], { maxPaths: 5 });
+ * verdict.status; // 'SURVIVED' for the reference
+ */
+export async function runRoleUntilFail(
+  process: SutProcess,
+  role: string,
+  machines: Parameters<typeof createSutHandler>[0]['machines'],
+  focus: readonly string[],
+  options: MutantRunOptions = {},
+): Promise<Exclude<MutantVerdict, { status: 'EQUIVALENT' }>> {
+  const covers = new Map(generatePaths(process).paths.map((p) => [p.id, p.covers]));
+  const { paths: all } = collectPaths(process, { scenarios: options.scenarios ?? [] });
+  const focused = focus.flatMap((id) => all.filter((p) => p.id === id));
+  const rest = all
+    .filter((p) => !focus.includes(p.id))
+    .slice(0, options.maxPaths ?? Number.POSITIVE_INFINITY);
+  const client = new SutClient(inMemoryTransport(role, machines));
+  let ran = 0;
+  for (const path of [...focused, ...rest]) {
+    ran += 1;
+    const checks = await runAgainstSut({
+      client,
+      role,
+      path: { id: path.id, scenario: path.scenario, covers: covers.get(path.id) ?? [] },
+    });
+    const failed = checks.find((c) => c.verdict === 'FAIL');
+    if (failed !== undefined) return { status: 'KILLED', check: failed, paths: ran };
+  }
+  return { status: 'SURVIVED', paths: ran };
+}
+
+/**
+ * @example
+ * const result = await runMutant(CM_REQ_OFF_MUTANTS[0], { scenarios: shipped, maxPaths: 3 });
+ * result.verdict.status; // 'KILLED'
+ */
+export async function runMutant(
+  mutant: Mutant,
+  options: MutantRunOptions = {},
+): Promise<MutantResult> {
+  if (mutant.equivalent !== undefined) {
+    return { mutant, verdict: { status: 'EQUIVALENT', reason: mutant.equivalent } };
+  }
+  const verdict = await runRoleUntilFail(
+    mutant.process,
+    mutant.role,
+    { [mutant.role]: mutant.machine() },
+    mutant.focus,
+    options,
+  );
+  return { mutant, verdict };
+}
+
+export interface MutationScore {
+  killed: number;
+  survived: number;
+  equivalent: number;
+  /** killed / (killed + survived); 1 when nothing was run. */
+  score: number;
+}
+
+/** Equivalent mutants are excluded from the denominator. */
+export function mutationScore(results: readonly MutantResult[]): MutationScore {
+  let killed = 0;
+  let survived = 0;
+  let equivalent = 0;
+  for (const { verdict } of results) {
+    switch (verdict.status) {
+      case 'KILLED':
+        killed += 1;
+        break;
+      case 'SURVIVED':
+        survived += 1;
+        break;
+      case 'EQUIVALENT':
+        equivalent += 1;
+        break;
+    }
+  }
+  const run = killed + survived;
+  return { killed, survived, equivalent, score: run === 0 ? 1 : killed / run };
+}

@@ -1,0 +1,25 @@
+import type { AnyStateMachine } from 'xstate';
+import type { SutProcess } from '../sut/protocol.ts';
+
+/**
+ * One deliberately wrong role implementation: the reference machine with one guard, delay or
+ * action swapped by `provide`, served in place of the reference role.
+ */
+export interface Mutant {
+  /** Stable id, `<process>/<short-name>`. */
+  id: string;
+  process: SutProcess;
+  /** The role the mutant replaces (the served role). */
+  role: 'vnb' | 'datahub';
+  /** What is wrong, citing the step id or interpretation key it breaks. */
+  wrong: string;
+  /** Builds the wrong machine for `role` (lazily, so listing the catalogue stays cheap). */
+  machine: () => AnyStateMachine;
+  /** Path ids or scenario names that exercise the mutation; run first, so a kill comes early. */
+  focus: readonly string[];
+  /**
+   * Set when no observable behaviour can tell the mutant from the reference: why. Equivalent
+   * mutants are listed, not run, and do not count in the score.
+   */
+  equivalent?: string;
+}
