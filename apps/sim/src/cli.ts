@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<Command>> = {
   replay: async () => (await import('./commands/replay.ts')).replayRunCommand,
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
   conform: async () => (await import('./commands/conform.ts')).conformCommand,
+  mutants: async () => (await import('./commands/mutants.ts')).mutantsCommand,
 };
 
 const VERSION = '0.1.0';

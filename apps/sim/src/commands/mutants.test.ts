@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { runMain } from '../cli.ts';
+import { shippedScenariosIo } from '../testing.ts';
+
+async function mutants(args: string[]) {
+  const io = shippedScenariosIo();
+  const code = await runMain(['mutants', ...args], io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('sim mutants', () => {
+  it('kills every mutant of both processes on their own paths and prints the score', async () => {
+    const result = await mutants(['--max-paths', '0', '--format', 'json']);
+    const report = JSON.parse(result.out) as {
+      score: { killed: number; survived: number; equivalent: number; score: number };
+      mutants: { id: string; status: string; check?: string; step?: string | null }[];
+    };
+    const survivors = report.mutants.filter((m) => m.status === 'SURVIVED').map((m) => m.id);
+    expect(survivors).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(report.score.killed).toBeGreaterThanOrEqual(25);
+    expect(report.score.score).toBe(1);
+    for (const m of report.mutants.filter((m) => m.status === 'KILLED')) {
+      expect(m.check, m.id).toMatch(/:(message|step|document)/);
+    }
+    expect(report.mutants.find((m) => m.id === 'cm-req-off/objection-4-days')).toMatchObject({
+      status: 'KILLED',
+      step: 'CM_REQ_OFF_VNB_13',
+    });
+  }, 60_000);
+
+  it('prints per mutant the verdict and the score as text, equivalents listed with the reason', async () => {
+    const result = await mutants(['--process', 'cm-req-off', '--max-paths', '0']);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(
+      /cm-req-off\/redemption-30x24h \[vnb\] .*\n {4}KILLED by \S+ \(CM_REQ_OFF_VNB_17\)/,
+    );
+    expect(result.out).toContain('EQUIVALENT: OFF-RESPONSE-CODES');
+    expect(result.out).toMatch(
+      /mutation score: (\d+)\/\1 killed \(100\.0%\), 3 equivalent excluded:/,
+    );
+    expect(result.out).not.toContain('dh-831/');
+  }, 60_000);
+
+  it('refuses an unknown process as a usage error', async () => {
+    const result = await mutants(['--process', 'cm-req-on']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--process must be cm-req-off or dh-831');
+  });
+});

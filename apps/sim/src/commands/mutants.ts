@@ -1,0 +1,113 @@
+import {
+  MUTANTS,
+  type MutantResult,
+  mutationScore,
+  runMutant,
+  type SutProcess,
+} from '@consent-sim/conformance';
+import { type Command, stringOption } from '../command.ts';
+import { EXIT, usageError } from '../errors.ts';
+import { loadShipped } from '../scenarios.ts';
+
+const FORMATS = ['text', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+const PROCESSES: readonly SutProcess[] = ['cm-req-off', 'dh-831'];
+
+function verdictText(result: MutantResult): string {
+  const { verdict } = result;
+  switch (verdict.status) {
+    case 'KILLED':
+      return `KILLED by ${verdict.check.id} (${verdict.check.step ?? 'no step'}) after ${verdict.paths} path(s)`;
+    case 'SURVIVED':
+      return `SURVIVED ${verdict.paths} path(s)`;
+    case 'EQUIVALENT':
+      return `EQUIVALENT: ${verdict.reason}`;
+  }
+}
+
+export const mutantsCommand: Command = {
+  name: 'mutants',
+  summary: 'Run conform against deliberately wrong DSOs and Datahubs; print the mutation score',
+  usage: ['mutants [--process cm-req-off|dh-831] [--max-paths N] [--format text|json]'],
+  help: `
+Serves each mutant (the reference role with one guard, delay or action made wrong) through the
+SUT protocol in process and runs the conformance paths against it, the paths known to exercise
+the mutation first, until the first FAIL. A mutant is KILLED when a check FAILs (its id and the
+step it cites are printed) and SURVIVED when every path passes. Mutants no check can tell from
+the reference are listed as EQUIVALENT with the reason and left out of the score.
+
+Options:
+  --process P     cm-req-off or dh-831 (default both)
+  --max-paths N   after a mutant's own paths, run at most N more (default all)
+  --format F      text (default) or json
+
+Exit status: 0 when every mutant is killed or equivalent, 1 when one survives, 2 for usage errors.
+
+Example:
+  pnpm sim mutants --process dh-831 --max-paths 5
+`,
+  options: {
+    process: { type: 'string' },
+    'max-paths': { type: 'string' },
+    format: { type: 'string' },
+  },
+  async run({ io, colors, args }) {
+    const process = stringOption(args, 'process');
+    if (process !== undefined && !PROCESSES.includes(process as SutProcess)) {
+      throw usageError(`--process must be cm-req-off or dh-831, got "${process}"`);
+    }
+    const format = (stringOption(args, 'format') ?? 'text') as Format;
+    if (!FORMATS.includes(format))
+      throw usageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
+    const rawMax = stringOption(args, 'max-paths');
+    const maxPaths = rawMax === undefined ? Number.POSITIVE_INFINITY : Number(rawMax);
+    if (!Number.isInteger(maxPaths) && rawMax !== undefined)
+      throw usageError(`--max-paths must be a whole number ≥ 0, got "${rawMax}"`);
+    if (maxPaths < 0) throw usageError(`--max-paths must be a whole number ≥ 0, got "${rawMax}"`);
+
+    const scenarios = loadShipped(io);
+    const results: MutantResult[] = [];
+    for (const mutant of MUTANTS.filter((m) => process === undefined || m.process === process)) {
+      results.push(await runMutant(mutant, { scenarios, maxPaths }));
+    }
+    const score = mutationScore(results);
+    const percent = `${(score.score * 100).toFixed(1)}%`;
+    if (format === 'json') {
+      const rows = results.map(({ mutant, verdict }) => ({
+        id: mutant.id,
+        process: mutant.process,
+        role: mutant.role,
+        wrong: mutant.wrong,
+        status: verdict.status,
+        ...(verdict.status === 'KILLED'
+          ? { check: verdict.check.id, step: verdict.check.step, paths: verdict.paths }
+          : {}),
+        ...(verdict.status === 'SURVIVED' ? { paths: verdict.paths } : {}),
+        ...(verdict.status === 'EQUIVALENT' ? { reason: verdict.reason } : {}),
+      }));
+      io.stdout(
+        `${JSON.stringify({ format: 'consent-sim.mutants/1', score, mutants: rows }, null, 2)}\n`,
+      );
+    } else {
+      const lines = results.map(({ mutant, ...rest }) => {
+        const text = verdictText({ mutant, ...rest });
+        const mark = rest.verdict.status === 'SURVIVED' ? colors.red('✗') : colors.green('✓');
+        return `${mark} ${mutant.id} [${mutant.role}] ${mutant.wrong}\n    ${text}`;
+      });
+      const equivalents = results.filter((r) => r.verdict.status === 'EQUIVALENT');
+      io.stdout(
+        [
+          ...lines,
+          '',
+          `mutation score: ${score.killed}/${score.killed + score.survived} killed (${percent}), ${score.equivalent} equivalent excluded${equivalents.length > 0 ? ':' : ''}`,
+          ...equivalents.map((r) => `  ${r.mutant.id}: ${verdictText(r)}`),
+          '',
+        ].join('\n'),
+      );
+    }
+    io.stderr(
+      `${score.survived === 0 ? colors.green('PASS') : colors.red('FAIL')} mutants: ${score.killed} killed, ${score.survived} survived, ${score.equivalent} equivalent\n`,
+    );
+    return score.survived === 0 ? EXIT.ok : EXIT.invalid;
+  },
+};
