@@ -17,7 +17,7 @@ import {
   runScenario,
 } from '@consent-sim/sim';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assign, createActor, enqueueActions, sendParent } from 'xstate';
+import { assign, enqueueActions, sendParent } from 'xstate';
 
 const DAY_MS = 86_400_000;
 const cmPaths = generatePaths('cm-req-off').paths;
@@ -60,43 +60,9 @@ const useDso = (vnb: typeof cmReqOff.vnbMachine) =>
     createCmReqOffWiring(scenario, rng, { machines: { vnb } }),
   );
 
-/**
- * A DSO whose per-ConsentId machines are `consent`. The DSO creates them with `createActor`
- * inside its `startConsents` action (not an `actors` entry), so the action is replaced by a copy
- * that starts the given machine — the hook a `provide({ actors })` cannot reach.
- */
+/** A DSO whose per-ConsentId machines are `consent` (core's `vnbWithConsentMachine` hook). */
 const dsoWithConsents = (consent: typeof cmReqOff.vnbConsentMachine) =>
-  cmReqOff.vnbMachine.provide({
-    actions: {
-      startConsents: ({ context, event, self }) => {
-        const id =
-          event.type === 'qr.created' ? event.applicationId : `A${context.applicationSerial}`;
-        const pending = context.pending.get(id);
-        if (pending === undefined) return;
-        const startedAt = event.type === 'qr.created' ? event.at : pending.issuedAt;
-        for (const { consentId, meteringPoint, dsoAddress, ...request } of pending.documents) {
-          const actor = createActor(consent, { id: consentId, clock: self.system._clock });
-          actor.on('consent.report', (report) => self.send(report));
-          actor.subscribe({ complete: () => self.send({ type: 'consent.done', consentId }) });
-          context.consents.set(consentId, actor);
-          actor.start();
-          actor.send({
-            type: 'start',
-            input: {
-              consentId,
-              meteringPoint,
-              dsoAddress,
-              request,
-              issuedAt: pending.issuedAt,
-              startedAt,
-              customer: pending.customer,
-            },
-          });
-        }
-        context.pending.delete(id);
-      },
-    },
-  });
+  cmReqOff.vnbWithConsentMachine(consent);
 
 describe('wrong DSOs (CM_REQ_OFF) fail generated paths', { timeout: 60_000 }, () => {
   it('the replaced startConsents with the real consent machine passes the paths the wrong ones fail', () => {

@@ -1,6 +1,5 @@
 import { addCalendarDays, cmReqOff, VIENNA } from '@consent-sim/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
 import { runMain } from '../cli.ts';
 import { type RunningSutServer, startSutServer } from '../serve/server.ts';
 import { shippedScenariosIo } from '../testing.ts';
@@ -93,36 +92,7 @@ describe('sim conform against sim serve', () => {
           event.type === 'objection' && event.at <= fourDays(context.redemption?.receivedAt ?? 0),
       },
     });
-    const wrongDso = cmReqOff.vnbMachine.provide({
-      actions: {
-        startConsents: ({ context, event, self }) => {
-          const id =
-            event.type === 'qr.created' ? event.applicationId : `A${context.applicationSerial}`;
-          const pending = context.pending.get(id);
-          if (pending === undefined) return;
-          const startedAt = event.type === 'qr.created' ? event.at : pending.issuedAt;
-          for (const { consentId, meteringPoint, dsoAddress, ...request } of pending.documents) {
-            const actor = createActor(consent, { id: consentId, clock: self.system._clock });
-            actor.on('consent.report', (report) => self.send(report));
-            actor.subscribe({ complete: () => self.send({ type: 'consent.done', consentId }) });
-            context.consents.set(consentId, actor);
-            actor.start();
-            actor.send({
-              type: 'start',
-              input: {
-                consentId,
-                meteringPoint,
-                dsoAddress,
-                request,
-                issuedAt: pending.issuedAt,
-                startedAt,
-                customer: pending.customer,
-              },
-            });
-          }
-        },
-      },
-    });
+    const wrongDso = cmReqOff.vnbWithConsentMachine(consent);
     const server = await serve('vnb', { vnb: wrongDso });
     const result = await conform([
       '--role',

@@ -3,7 +3,7 @@
  * guard, delay or action swapped by `provide`. Each names the step or interpretation it breaks.
  */
 import { addCalendarDays, cmReqOff, isoInZone, VIENNA } from '@consent-sim/core';
-import { type AnyStateMachine, createActor, emit, enqueueActions } from 'xstate';
+import { type AnyStateMachine, emit, enqueueActions } from 'xstate';
 import type { Mutant } from './types.ts';
 
 const DAY_MS = 86_400_000;
@@ -11,42 +11,10 @@ type ConsentMachine = typeof cmReqOff.vnbConsentMachine;
 type Code = ReturnType<typeof cmReqOff.consentRequestRejection>;
 
 /**
- * A DSO whose per-ConsentId machines are `consent`. The DSO creates them with `createActor`
- * inside its `startConsents` action (no `actors` entry to provide), so the action is replaced by
- * a copy that starts the given machine.
+ * A DSO whose per-ConsentId machines are `consent` (core's `vnbWithConsentMachine`).
  */
 export function dsoWithConsents(consent: ConsentMachine): AnyStateMachine {
-  return cmReqOff.vnbMachine.provide({
-    actions: {
-      startConsents: ({ context, event, self }) => {
-        const id =
-          event.type === 'qr.created' ? event.applicationId : `A${context.applicationSerial}`;
-        const pending = context.pending.get(id);
-        if (pending === undefined) return;
-        const startedAt = event.type === 'qr.created' ? event.at : pending.issuedAt;
-        for (const { consentId, meteringPoint, dsoAddress, ...request } of pending.documents) {
-          const actor = createActor(consent, { id: consentId, clock: self.system._clock });
-          actor.on('consent.report', (report) => self.send(report));
-          actor.subscribe({ complete: () => self.send({ type: 'consent.done', consentId }) });
-          context.consents.set(consentId, actor);
-          actor.start();
-          actor.send({
-            type: 'start',
-            input: {
-              consentId,
-              meteringPoint,
-              dsoAddress,
-              request,
-              issuedAt: pending.issuedAt,
-              startedAt,
-              customer: pending.customer,
-            },
-          });
-        }
-        context.pending.delete(id);
-      },
-    },
-  });
+  return cmReqOff.vnbWithConsentMachine(consent);
 }
 
 /** Redemption deadline computed by `deadline(issuedAt)` instead of 30 Vienna calendar days. */

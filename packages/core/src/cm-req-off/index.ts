@@ -87,7 +87,7 @@ export {
   type SpRecord,
   serviceProviderMachine,
 } from './serviceProvider.ts';
-export { type VnbInput, vnbMachine } from './vnb.ts';
+export { type VnbInput, vnbMachine, vnbWithConsentMachine } from './vnb.ts';
 export {
   type ConsentReport,
   type VnbConsentEvent,

@@ -7,7 +7,16 @@
  * events (`scheduler.cancelAll`) — both quadratic for the 100 000-consent load run (measured:
  * 20 000 consents spent 16.6 of 33 s in cancelAll).
  */
-import { type ActorRefFrom, and, createActor, emit, enqueueActions, not, setup } from 'xstate';
+import {
+  type ActorRefFrom,
+  type AnyActorRef,
+  and,
+  createActor,
+  emit,
+  enqueueActions,
+  not,
+  setup,
+} from 'xstate';
 import type { CmReqOffStepId } from './catalogue.ts';
 import { consentIdFor } from './consentId.ts';
 import type { QrDocumentRequest, VnbEmitted, VnbEvent } from './events.ts';
@@ -85,6 +94,38 @@ const mailTo = (event: Event, mail: Mail, channel?: 'email' | 'post'): VnbEmitte
   return { type: 'send', channel: channel ?? event.channel, to: event.from, message: mail };
 };
 
+/**
+ * VNB_04: starts one `consentMachine` per ConsentId of the application, each its own actor system
+ * on the DSO's clock, its reports relayed to the DSO. Parameterised, so that a different consent
+ * machine (a deliberately wrong one, in the conformance suites) can be plugged in with
+ * {@link vnbWithConsentMachine} instead of copying this code.
+ */
+function startConsents(
+  { context, event, self }: { context: VnbContext; event: Event; self: AnyActorRef },
+  consentMachine: typeof vnbConsentMachine,
+): void {
+  const { id, customer, documents, issuedAt } = pendingOf(context, event);
+  const startedAt = event.type === 'qr.created' ? event.at : issuedAt;
+  for (const { consentId, meteringPoint, dsoAddress, ...request } of documents) {
+    const input = {
+      consentId,
+      meteringPoint,
+      dsoAddress,
+      request,
+      issuedAt,
+      startedAt,
+      customer,
+    };
+    const consent = createActor(consentMachine, { id: consentId, clock: self.system._clock });
+    consent.on('consent.report', (report) => self.send(report));
+    consent.subscribe({ complete: () => self.send({ type: 'consent.done', consentId }) });
+    context.consents.set(consentId, consent);
+    consent.start();
+    consent.send({ type: 'start', input });
+  }
+  context.pending.delete(id);
+}
+
 export const vnbMachine = setup({
   types: {
     context: {} as VnbContext,
@@ -139,31 +180,7 @@ export const vnbMachine = setup({
         message: mail,
       };
     }),
-    startConsents: ({ context, event, self }) => {
-      const { id, customer, documents, issuedAt } = pendingOf(context, event);
-      const startedAt = event.type === 'qr.created' ? event.at : issuedAt;
-      for (const { consentId, meteringPoint, dsoAddress, ...request } of documents) {
-        const input = {
-          consentId,
-          meteringPoint,
-          dsoAddress,
-          request,
-          issuedAt,
-          startedAt,
-          customer,
-        };
-        const consent = createActor(vnbConsentMachine, {
-          id: consentId,
-          clock: self.system._clock,
-        });
-        consent.on('consent.report', (report) => self.send(report));
-        consent.subscribe({ complete: () => self.send({ type: 'consent.done', consentId }) });
-        context.consents.set(consentId, consent);
-        consent.start();
-        consent.send({ type: 'start', input });
-      }
-      context.pending.delete(id);
-    },
+    startConsents: (args) => startConsents(args, vnbConsentMachine),
     /** OFF-QR-TOO-LARGE: the customer is told to have the SP use CM_REQ_ONL; no EDA message. */
     adviseOnlineProcess: emit(({ context, event }) => {
       const { customer } = pendingOf(context, event);
@@ -388,3 +405,15 @@ export const vnbMachine = setup({
     },
   },
 });
+
+/**
+ * The reference DSO with another per-ConsentId machine (e.g. a deliberately wrong one made with
+ * `vnbConsentMachine.provide(...)`), everything else unchanged.
+ *
+ * @example vnbWithConsentMachine(vnbConsentMachine.provide({ delays: { objectionWindow: () => 0 } }))
+ */
+export function vnbWithConsentMachine(consentMachine: typeof vnbConsentMachine) {
+  return vnbMachine.provide({
+    actions: { startConsents: (args) => startConsents(args, consentMachine) },
+  });
+}
