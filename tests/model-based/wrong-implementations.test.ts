@@ -1,7 +1,7 @@
 // The generated suites can fail: each deliberately wrong role implementation (the real machine
 // with one guard, delay or action swapped by `provide`, plugged in through the process wiring)
 // makes at least one named generated path fail, while the real machines pass them all.
-import { generatePaths, type ModelPath } from '@consent-sim/conformance';
+import { generatePaths, type ModelPath, MUTANTS } from '@consent-sim/conformance';
 import {
   addCalendarDays,
   calendarDaysBetween,
@@ -17,7 +17,7 @@ import {
   runScenario,
 } from '@consent-sim/sim';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assign, enqueueActions, sendParent } from 'xstate';
+import { type AnyStateMachine, assign, enqueueActions, sendParent } from 'xstate';
 
 const DAY_MS = 86_400_000;
 const cmPaths = generatePaths('cm-req-off').paths;
@@ -210,8 +210,14 @@ describe('wrong DSOs (CM_REQ_OFF) fail generated paths', { timeout: 60_000 }, ()
 // ---- DH-831: wrong Datahubs ------------------------------------------------------------------
 
 const request = dh831.authorizationRequestMachine;
-const useDatahub = (datahub: typeof dh831.datahubMachine) =>
+const useDatahub = (datahub: AnyStateMachine) =>
   registerProcess('dh-831', createDh831Wiring({ machines: { datahub } }));
+/** A wrong machine from the mutant catalogue of `sim mutants`. */
+const mutantMachine = (id: string): AnyStateMachine => {
+  const mutant = MUTANTS.find((candidate) => candidate.id === id);
+  if (mutant === undefined) throw new Error(`no mutant ${id} in the catalogue`);
+  return mutant.machine();
+};
 const datahubWith = (child: typeof request) =>
   dh831.datahubMachine.provide({ actors: { authorizationRequest: child } });
 
@@ -260,36 +266,8 @@ describe('wrong Datahubs (DH-831) fail generated paths', { timeout: 60_000 }, ()
   });
 
   it('a Datahub that e-mails the reminder when a request closes fails "reminder on day 2 → reject before it"', () => {
-    useDatahub(
-      datahubWith(
-        request.provide({
-          actions: {
-            recordStatus: enqueueActions(
-              ({ context, enqueue }, params: { status: dh831.RequestStatus }) => {
-                const { requestId } = context.document.process;
-                enqueue.sendParent({
-                  type: 'request.output',
-                  output: { type: 'request', requestId, status: params.status },
-                });
-                const times = context.validation?.times;
-                // The wrong part: a reminder for a request that is no longer Open.
-                if (params.status !== 'Open' && times?.reminderAt != null) {
-                  const message = dh831.reminderMail({
-                    process: context.document.process,
-                    sellerPartyId: context.from,
-                    requestEndAt: times.requestEndAt,
-                  });
-                  enqueue.sendParent({
-                    type: 'request.output',
-                    output: { type: 'send', channel: 'email', to: message.recipientEmail, message },
-                  });
-                }
-              },
-            ),
-          },
-        }),
-      ),
-    );
+    // The same wrong Datahub `sim mutants` serves (DH-831.GW.REMINDER_OPEN).
+    useDatahub(mutantMachine('dh-831/reminder-when-closed'));
     expectCaught(dhPaths, ['SEND_WITH_REMINDER', 'REJECT', 'NOTHING_MORE']);
   });
 
