@@ -17,7 +17,7 @@ import {
   runScenario,
 } from '@consent-sim/sim';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AnyStateMachine, assign, enqueueActions, sendParent } from 'xstate';
+import { type AnyStateMachine, assign, enqueueActions } from 'xstate';
 
 const DAY_MS = 86_400_000;
 const cmPaths = generatePaths('cm-req-off').paths;
@@ -287,31 +287,8 @@ describe('wrong Datahubs (DH-831) fail generated paths', { timeout: 60_000 }, ()
   });
 
   it('a Datahub whose negative ACK lacks the error id fails "send, start yesterday"', () => {
-    useDatahub(
-      datahubWith(
-        request.provide({
-          actions: {
-            sendNegativeAck: sendParent(({ context }) => ({
-              type: 'request.output' as const,
-              output: {
-                type: 'send' as const,
-                channel: 'datahub' as const,
-                to: context.from,
-                message: {
-                  messageCode: 'ACK' as const,
-                  original: { messageType: 'DH-831' as const, process: context.document.process },
-                  acknowledgement: {
-                    result: 'negative' as const,
-                    originalMessageId: context.document.header.messageId,
-                    errors: [],
-                  },
-                },
-              },
-            })),
-          },
-        }),
-      ),
-    );
+    // The same wrong Datahub `sim mutants` serves (DH-831.DH.ACK_NEGATIVE).
+    useDatahub(mutantMachine('dh-831/negative-ack-without-error'));
     expectCaught(dhPaths, ['SEND_START_YESTERDAY']);
   });
 });
