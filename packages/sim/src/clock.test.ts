@@ -35,6 +35,26 @@ describe('VirtualClock', () => {
     expect(order).toEqual(['first', 'second', 'third', 'fourth', 'nested']);
   });
 
+  it('runs every timer due at an instant before any arrival at that instant', () => {
+    const clock = new VirtualClock(START);
+    const order: string[] = [];
+    // The stimulus is scheduled first (scenario load), the deadline timer later (during the run).
+    clock.schedule(START + 10, () => order.push('stimulus'), 'stimulus');
+    clock.schedule(START + 10, () => order.push('delivery'), 'delivery', 'arrival');
+    clock.schedule(START + 9, () => order.push('earlier arrival'), 'early');
+    const xstate = clock.xstateClock();
+    xstate.setTimeout(() => order.push('deadline timer'), 10);
+    clock.schedule(START + 10, () => order.push('sut timer'), 'sut', 'timer');
+    clock.runUntilIdle();
+    expect(order).toEqual([
+      'earlier arrival',
+      'deadline timer',
+      'sut timer',
+      'stimulus',
+      'delivery',
+    ]);
+  });
+
   it('rejects scheduling in the past and running backwards', () => {
     const clock = new VirtualClock(START);
     clock.runUntil(START + 1_000);

@@ -1,6 +1,9 @@
 import type { ActorOptions, AnyActorLogic } from 'xstate';
 import { TaskHeap, type TimerEntry } from './heap.ts';
 
+/** Same-instant lane of a task: every due `timer` runs before any `arrival` at that instant. */
+export type ClockLane = 'timer' | 'arrival';
+
 /** Handle of a scheduled task, returned by {@link VirtualClock.schedule}. */
 export type TimerId = number;
 
@@ -26,9 +29,11 @@ export type XStateClock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
 const DEFAULT_MAX_EVENTS = 10_000_000;
 
 /**
- * A discrete-event clock: tasks wait on a binary min-heap keyed by (due time, scheduling
+ * A discrete-event clock: tasks wait on a binary min-heap keyed by (due time, lane, scheduling
  * sequence). Time jumps to the next due task and never past it, so inside a task `now()` is
- * exactly its due time; tasks due at the same instant run in the order they were scheduled.
+ * exactly its due time. At one instant, timers (`lane: 'timer'`: XState delays, a SUT's own
+ * timers) run before arrivals (`'arrival'`: deliveries, stimuli, engine tasks), and tasks of
+ * one lane run in the order they were scheduled.
  *
  * @example
  * const clock = new VirtualClock(Date.parse('2026-03-02T09:00:00+01:00'));
@@ -63,18 +68,26 @@ export class VirtualClock {
   }
 
   /**
-   * Schedules `task` to run at the absolute instant `at` (not before `now()`).
+   * Schedules `task` to run at the absolute instant `at` (not before `now()`), in `lane`
+   * (default `'arrival'`; see the class comment).
    *
    * @example const id = clock.schedule(clock.now() + 1_000, () => {}, 'retry');
    */
-  schedule(at: number, task: () => void, label = 'task'): TimerId {
+  schedule(at: number, task: () => void, label = 'task', lane: ClockLane = 'arrival'): TimerId {
     if (Number.isNaN(at) || at < this.#now) {
       throw new Error(
         `consent-sim: clock.ts schedule("${label}") at ${at} is before now (${this.#now}); tasks can only be scheduled at or after the current virtual instant`,
       );
     }
     const id = ++this.#seq;
-    const entry: TimerEntry = { at, seq: id, label, task, cancelled: false };
+    const entry: TimerEntry = {
+      at,
+      lane: lane === 'timer' ? 0 : 1,
+      seq: id,
+      label,
+      task,
+      cancelled: false,
+    };
     this.#heap.push(entry);
     this.#live.set(id, entry);
     return id;
@@ -178,7 +191,7 @@ export class VirtualClock {
     return {
       setTimeout: (fn: () => void, timeout: number): TimerId => {
         const delay = Math.max(timeout, 0);
-        if (onFire === undefined) return this.schedule(this.#now + delay, fn, label);
+        if (onFire === undefined) return this.schedule(this.#now + delay, fn, label, 'timer');
         return this.schedule(
           this.#now + delay,
           () => {
@@ -186,6 +199,7 @@ export class VirtualClock {
             fn();
           },
           label,
+          'timer',
         );
       },
       clearTimeout: (id: TimerId): void => {

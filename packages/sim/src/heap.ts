@@ -2,7 +2,14 @@
 export interface TimerEntry {
   /** Due instant, epoch milliseconds. */
   at: number;
-  /** Scheduling sequence: breaks ties so same-instant tasks run in scheduling order. */
+  /**
+   * Same-instant lane: `0` for process timers (XState delays, a SUT's own timers), `1` for
+   * arrivals (deliveries, stimuli, engine tasks). At one instant every timer runs before any
+   * arrival: a party whose deadline falls at T has noticed it before it handles what reaches
+   * it at T (docs/sut-protocol.md § time, docs/design.md § same instant).
+   */
+  lane: 0 | 1;
+  /** Scheduling sequence: breaks ties so same-instant tasks of one lane run in scheduling order. */
   seq: number;
   label: string;
   task: () => void;
@@ -11,16 +18,17 @@ export interface TimerEntry {
 }
 
 function before(a: TimerEntry, b: TimerEntry): boolean {
-  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+  if (a.at !== b.at) return a.at < b.at;
+  return a.lane < b.lane || (a.lane === b.lane && a.seq < b.seq);
 }
 
 /**
- * A binary min-heap of timer entries ordered by (due time, sequence). Push and pop are
+ * A binary min-heap of timer entries ordered by (due time, lane, sequence). Push and pop are
  * O(log n); nothing on the hot path sorts.
  *
  * @example
  * const heap = new TaskHeap();
- * heap.push({ at: 5, seq: 1, label: 'a', task: () => {}, cancelled: false });
+ * heap.push({ at: 5, lane: 1, seq: 1, label: 'a', task: () => {}, cancelled: false });
  * heap.pop()?.label; // 'a'
  */
 export class TaskHeap {

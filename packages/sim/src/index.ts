@@ -4,6 +4,7 @@ import './cm-req-off/index.ts';
 import './dh-831/index.ts';
 
 export {
+  type ClockLane,
   type RunUntilIdleOptions,
   type TimerId,
   VirtualClock,

@@ -188,10 +188,12 @@ export const CM_REQ_OFF_EVENTS = {
     covers: ['VNB_10.no', 'CM_REQ_OFF_BP_08', 'OFF-LATE-OBJECTION'],
     apply: (run) => {
       const at = run.anchor('objectionDeadline') + 1;
+      // Timers due at an instant run before what arrives at it (docs/design.md § same instant):
+      // the DSO's objection timer grants the release and the customer's own window closes
+      // (BP_06); only then is the objection handled, late: it starts the revocation.
+      granted(run, true);
       run.stimulus(at, 'customer', 'object');
       run.step(at, 'CM_REQ_OFF_BP_08', 'CM_REQ_OFF_BP_09');
-      // The objection timer fires at this instant too: the release is granted, then revoked.
-      granted(run, false);
       revocationTravels(run, at);
     },
   },
