@@ -4,13 +4,22 @@
  * DH-ERROR-IDS), and whether the document is valid at all. The receiving reference party
  * validates it again, as for any document on the wire.
  */
-import { validateDatahubXml, validateEdaXml } from '@consent-sim/messages';
+import { isTechnicalIssue, validateDatahubXml, validateEdaXml } from '@consent-sim/messages';
 
 export interface XmlReading {
   messageCode: string | null;
   responseCodes: string[];
-  /** Violations as `rule at path: message`; empty for a valid document. */
+  /**
+   * Violations that make the document invalid on the wire, as `rule at path: message` (EDA:
+   * every XSD rule; Datahub: `EC.MSG.*`); empty for a valid document.
+   */
   issues: string[];
+  /**
+   * Datahub business rules the content breaks (`EC.AUTH.*`, e.g. a 151-character description).
+   * For a seller's request these are what the Datahub judges, not a broken document; many paths
+   * make the seller send such a request on purpose. Always empty for EDA.
+   */
+  businessIssues: string[];
 }
 
 /**
@@ -20,16 +29,18 @@ export function readXmlCodes(channel: string, xml: string): XmlReading {
   const fallbackCode = /<(?:[\w.-]+:)?MessageCode>([^<]{1,64})</.exec(xml)?.[1] ?? null;
   if (channel === 'datahub') {
     const { document, issues } = validateDatahubXml(xml);
+    const text = (i: (typeof issues)[number]) => `${i.rule} at ${i.path}: ${i.message}`;
     return {
       messageCode: document?.kind ?? fallbackCode,
       responseCodes:
         document?.kind === 'ACK' ? document.acknowledgement.errors.map((e) => e.errorId) : [],
-      issues: issues.map((i) => `${i.rule} at ${i.path}: ${i.message}`),
+      issues: issues.filter(isTechnicalIssue).map(text),
+      businessIssues: issues.filter((i) => !isTechnicalIssue(i)).map(text),
     };
   }
   // The simulation-only data documents (OFF-DATA-DELIVERY) are not EDA schemas.
   if (xml.includes('consent-sim') && /ANFORDERUNG_DATEN|DATEN_CRMSG/.test(fallbackCode ?? '')) {
-    return { messageCode: fallbackCode, responseCodes: [], issues: [] };
+    return { messageCode: fallbackCode, responseCodes: [], issues: [], businessIssues: [] };
   }
   const { document, issues } = validateEdaXml(xml);
   const responseCodes =
@@ -40,5 +51,6 @@ export function readXmlCodes(channel: string, xml: string): XmlReading {
     messageCode: document?.messageCode ?? fallbackCode,
     responseCodes,
     issues: issues.map((i) => `${i.rule} at ${i.path}: ${i.message}`),
+    businessIssues: [],
   };
 }
