@@ -1,0 +1,39 @@
+/**
+ * The harness's self-test (issue #6): `sim conform` against `sim serve` of the same role runs
+ * EVERY generated path and shipped scenario and must find nothing to FAIL — a false FAIL here
+ * is a false FAIL against a correct implementer. One file per role, so vitest runs them in
+ * parallel.
+ */
+import { generatePaths } from '@consent-sim/conformance';
+import { expect, it } from 'vitest';
+import { runMain } from '../../cli.ts';
+import { startSutServer } from '../../serve/server.ts';
+import { shippedScenariosIo } from '../../testing.ts';
+
+interface Report {
+  paths: number;
+  summary: { total: number; pass: number; fail: number; warning: number; expectedFail: number };
+  checks: { verdict: string; id: string; expected: string; actual: string }[];
+}
+
+export function selfTest(process: 'cm-req-off' | 'dh-831', role: string): void {
+  it(`the reference ${process} ${role} served passes every path and scenario, no WARNING`, async () => {
+    const server = await startSutServer({ role, host: '127.0.0.1', port: 0 });
+    try {
+      const io = shippedScenariosIo();
+      const args = ['--role', role, '--process', process, '--target', server.url];
+      const code = await runMain(['conform', ...args, '--format', 'json'], io);
+      const report = JSON.parse(io.out()) as Report;
+      const notPass = report.checks.filter((c) => c.verdict !== 'PASS');
+      expect(notPass.slice(0, 3), JSON.stringify(notPass.slice(0, 3), null, 1)).toEqual([]);
+      expect(code).toBe(0);
+      const scenarios = [...io.files.keys()].filter(
+        (p) => p.includes(`/scenarios/${process}/`) && p.endsWith('.yaml'),
+      ).length;
+      expect(report.paths).toBe(generatePaths(process).paths.length + scenarios);
+      expect(report.summary.expectedFail).toBe(0);
+    } finally {
+      await server.close();
+    }
+  }, 300_000);
+}
