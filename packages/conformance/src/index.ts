@@ -114,6 +114,7 @@ export {
   type SutResponse,
   type SutRole,
   type SutTransport,
+  strict,
   summarise,
   sutError,
   type Verdict,

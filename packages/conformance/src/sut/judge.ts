@@ -25,15 +25,65 @@ function keysOf(covers: readonly string[]): string[] {
   return covers.filter((c) => /^(?:OFF|DH)-[A-Z0-9-]+$/.test(c));
 }
 
-const messageKey = (e: TraceEvent) => `${e.from ?? ''}|${e.to ?? ''}|${e.messageCode ?? ''}`;
+/**
+ * What a delivery is: its message code, or for a letter, e-mail, call or hand-over without one
+ * (CM_REQ_OFF) the channel, e.g. `(post)` — a DSO must answer on the customer's channel.
+ */
+const codeOf = (e: TraceEvent) => e.messageCode ?? `(${e.channel ?? '?'})`;
+const messageKey = (e: TraceEvent) => `${e.from ?? ''}|${e.to ?? ''}|${codeOf(e)}`;
 const sameRoute = (a: TraceEvent, b: TraceEvent) => messageKey(a) === messageKey(b);
 const labelOf = (e: TraceEvent) =>
-  `${e.messageCode ?? '?'} ${e.from ?? '?'}→${e.to ?? '?'}${e.responseCodes.length > 0 ? ` [${e.responseCodes.join(', ')}]` : ''}`;
+  `${codeOf(e)} ${e.from ?? '?'}→${e.to ?? '?'}${e.responseCodes.length > 0 ? ` [${e.responseCodes.join(', ')}]` : ''}`;
+
+/** The only ResponseCode the CM_REQ_OFF page names: 175 "Zustimmung erteilt" (OFF-ANSWER-CODES). */
+const GRANTED = '175';
+/** Codes that confirm rather than refuse (99 received, 175 granted): never on a rejection. */
+const POSITIVE = new Set(['99', GRANTED]);
+
+/**
+ * Two deliveries of the same message with other codes. A code the documents fix is a FAIL:
+ * CM_REQ_OFF 175 on exactly the activation (the page names it), a rejection with a positive
+ * code (the page: "mit negativem ResponseCode"); DH-831 a positive ACK where a negative one is
+ * due or the reverse (DH-831.DH.ACK_POSITIVE / ACK_NEGATIVE). Any other difference is a code
+ * the documents leave open: WARNING (OFF-RESPONSE-CODES, OFF-ANSWER-CODES, DH-ERROR-IDS).
+ */
+export function codeVerdict(
+  process: string,
+  want: Pick<TraceEvent, 'messageCode' | 'responseCodes'>,
+  got: Pick<TraceEvent, 'messageCode' | 'responseCodes'>,
+): { verdict: Verdict; key: string | null; why: string } {
+  if (process === 'dh-831') {
+    if ((want.responseCodes.length === 0) !== (got.responseCodes.length === 0)) {
+      return {
+        verdict: 'FAIL',
+        key: null,
+        why:
+          want.responseCodes.length === 0
+            ? 'negative where positive is due'
+            : 'positive where negative is due',
+      };
+    }
+    return { verdict: 'WARNING', key: 'DH-ERROR-IDS', why: 'other error id' };
+  }
+  if (want.responseCodes.includes(GRANTED) !== got.responseCodes.includes(GRANTED)) {
+    return {
+      verdict: 'FAIL',
+      key: 'OFF-ANSWER-CODES',
+      why: want.responseCodes.includes(GRANTED)
+        ? '175 missing'
+        : '175 where consent is not granted',
+    };
+  }
+  if (want.messageCode === 'ABLEHNUNG_CMQF' && got.responseCodes.some((c) => POSITIVE.has(c))) {
+    return { verdict: 'FAIL', key: 'OFF-RESPONSE-CODES', why: 'positive code on a rejection' };
+  }
+  const key = want.messageCode === 'ANTWORT_CMQF' ? 'OFF-ANSWER-CODES' : 'OFF-RESPONSE-CODES';
+  return { verdict: 'WARNING', key, why: 'other code' };
+}
 
 export function judge(input: JudgeInput): Check[] {
   const { pathId, role, scenario, trace, reference } = input;
   const keys = keysOf(input.covers);
-  const codeKey = scenario.process === 'cm-req-off' ? 'OFF-RESPONSE-CODES' : 'DH-ERROR-IDS';
   const dayKey = scenario.process === 'cm-req-off' ? 'OFF-DAYS' : 'DH-START-WINDOW';
   const checks: Check[] = [];
   const add = (
@@ -80,26 +130,29 @@ export function judge(input: JudgeInput): Check[] {
   // compared in a canonical order: by instant, then sender, recipient and code (steps: by id).
   const messages = (t: readonly TraceEvent[]) =>
     t
-      .filter((e) => e.kind === 'deliver' && e.messageCode !== null)
+      .filter((e) => e.kind === 'deliver')
       .sort((x, y) => x.atMs - y.atMs || messageKey(x).localeCompare(messageKey(y)));
   const want = messages(reference);
   const got = messages(trace);
   for (let i = 0; i < Math.max(want.length, got.length); i++) {
     const w = want[i];
     const g = got[i];
-    const step = w?.step ?? g?.step ?? null;
-    const title = `message ${i + 1}: ${w?.messageCode ?? g?.messageCode ?? ''}`;
+    // Cite what the SUT did: its unexpected message, else the message of its that is missing.
+    const bySut = (e: TraceEvent | undefined) =>
+      e !== undefined && e.from === role ? e.step : null;
+    const step = bySut(g) ?? bySut(w) ?? w?.step ?? g?.step ?? null;
+    const title = `message ${i + 1}: ${w ? codeOf(w) : g ? codeOf(g) : ''}`;
     const base = { title, step, interpretations: keys, at: g?.at ?? null };
     const expected = w ? `${labelOf(w)} at ${w.at}` : 'no further message';
     const actual = g ? `${labelOf(g)} at ${g.at}` : 'none';
     if (w === undefined || g === undefined || !sameRoute(w, g)) {
       add('message', i, 'FAIL', { ...base, expected, actual });
     } else if (w.responseCodes.join(',') !== g.responseCodes.join(',')) {
-      // OFF-RESPONSE-CODES / DH-ERROR-IDS: the rejection is what matters; its code has other readings.
-      add('message', i, 'WARNING', {
+      const { verdict, key, why } = codeVerdict(scenario.process, w, g);
+      add('message', i, verdict, {
         ...base,
-        title: `${title} (response code)`,
-        interpretations: [codeKey],
+        title: `${title} (response code: ${why})`,
+        interpretations: key === null ? keys : [key],
         expected,
         actual,
       });

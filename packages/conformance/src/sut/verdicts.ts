@@ -1,9 +1,11 @@
 /**
  * Verdicts of a conformance run: one check per expected message, step and SUT document, each
  * citing its step id and the interpretation keys the path exercises. WARNING is reserved for
- * the points where the interpretation notes name another reasonable reading: a rejection with
- * another code (OFF-RESPONSE-CODES, DH-ERROR-IDS) and an instant within one hour of ours
- * (OFF-DAYS, DH-START-WINDOW: 24-hour days or another zone's midnight).
+ * the points where the interpretation notes name another reasonable reading: a code the
+ * documents leave open (OFF-RESPONSE-CODES, OFF-ANSWER-CODES, DH-ERROR-IDS; see
+ * `codeVerdict` in judge.ts for the codes they fix) and an instant within one hour of ours
+ * (OFF-DAYS, DH-START-WINDOW: 24-hour days or another zone's midnight). `strict` turns them
+ * into FAILs.
  */
 
 export type Verdict = 'PASS' | 'FAIL' | 'WARNING';
@@ -61,6 +63,25 @@ export function summarise(
     }
   }
   return summary;
+}
+
+/**
+ * Strict mode (`sim conform --strict`): for a team that adopts the reference's readings of the
+ * open questions, a WARNING (another reading of OFF-RESPONSE-CODES, DH-ERROR-IDS, OFF-DAYS, …)
+ * counts as a FAIL. The check keeps its id and keys; its title says it was a WARNING.
+ *
+ * @example strict(checks).filter((c) => c.verdict === 'WARNING').length // 0
+ */
+export function strict(checks: readonly Check[]): Check[] {
+  return checks.map((check) =>
+    check.verdict === 'WARNING'
+      ? {
+          ...check,
+          verdict: 'FAIL',
+          title: `${check.title} [strict: a WARNING under ${check.interpretations.join(', ') || 'the reference reading'}]`,
+        }
+      : check,
+  );
 }
 
 /** Reads an expected-failures file: a JSON array of check ids, or one id per line (lines starting with `#` are comments). */
