@@ -155,7 +155,9 @@ export class ServedRole {
       };
       this.#bridge.inject(from.id, atMs, item);
     }
-    this.#sim.run({ until: atMs });
+    const run = this.#sim.run({ until: atMs });
+    if (run.error !== null)
+      throw new Error(`consent-sim: the served ${this.role} failed: ${run.error.message}`);
     return this.#answer();
   }
 
