@@ -1,3 +1,4 @@
+import { MUTANTS } from '@consent-sim/conformance';
 import { addCalendarDays, cmReqOff, VIENNA } from '@consent-sim/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runMain } from '../cli.ts';
@@ -60,11 +61,43 @@ describe('sim conform against sim serve', () => {
     };
     const fails = report.checks.filter((c) => c.verdict === 'FAIL');
     expect(fails.length).toBeGreaterThan(0);
-    // The objection in time (at the deadline) is answered with a rejection (VNB_13), and the
-    // activation (VNB_16) after the 5-day window comes a day early.
+    // The activation (VNB_16) comes a day early: before the objection at the deadline, and
+    // without one. The check cites the SUT's step, not the harness party's.
     const cited = (path: string) => fails.filter((c) => c.path === path).map((c) => c.step);
-    expect(cited('objection-at-deadline')).toContain('CM_REQ_OFF_VNB_13');
+    expect(cited('objection-at-deadline')).toContain('CM_REQ_OFF_VNB_16');
     expect(cited('happy-path')).toContain('CM_REQ_OFF_VNB_16');
+  }, 60_000);
+
+  it('another rejection code is a WARNING (exit 0), and a FAIL with --strict (exit 1)', async () => {
+    const mutant = MUTANTS.find((m) => m.id === 'cm-req-off/expired-177');
+    if (mutant === undefined) throw new Error('mutant cm-req-off/expired-177 is gone');
+    const server = await serve('vnb', { vnb: mutant.machine() });
+    const args = [
+      '--role',
+      'vnb',
+      '--target',
+      server.url,
+      '--source',
+      'scenario',
+      '--format',
+      'json',
+    ];
+    const lenient = await conform(args);
+    const strictRun = await conform([...args, '--strict']);
+    type Report = { strict: boolean; checks: { verdict: string; title: string; actual: string }[] };
+    const warnings = (JSON.parse(lenient.out) as Report).checks.filter(
+      (c) => c.verdict === 'WARNING',
+    );
+    expect(lenient.code).toBe(0);
+    expect(warnings.map((c) => c.actual)).toContainEqual(
+      expect.stringContaining('ABLEHNUNG_CMQF vnb→sp [177]'),
+    );
+    const report = JSON.parse(strictRun.out) as Report;
+    expect(strictRun.code).toBe(1);
+    expect(report.strict).toBe(true);
+    expect(report.checks.filter((c) => c.verdict === 'FAIL').map((c) => c.title)).toContainEqual(
+      expect.stringContaining('[strict: a WARNING under OFF-RESPONSE-CODES]'),
+    );
   }, 60_000);
 
   it('an unreachable target is a clear error, not a hang', async () => {

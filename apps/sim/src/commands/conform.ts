@@ -12,9 +12,10 @@ import {
   SutClient,
   type SutProcess,
   SutProtocolError,
+  strict,
   summarise,
 } from '@consent-sim/conformance';
-import { type Command, stringOption } from '../command.ts';
+import { type Command, flag, stringOption } from '../command.ts';
 import { CliError, EXIT, usageError } from '../errors.ts';
 import { readInput, writeOutput } from '../io.ts';
 import { loadShipped } from '../scenarios.ts';
@@ -50,7 +51,7 @@ export const conformCommand: Command = {
   name: 'conform',
   summary: 'Run the generated paths and shipped scenarios against your system (SUT protocol)',
   usage: [
-    'conform --role <role> --target <url> [--process cm-req-off|dh-831] [--source model|scenario|all] [--max-paths N] [--format text|json|junit|html] [--out FILE] [--expected-failures FILE] [--timeout MS]',
+    'conform --role <role> --target <url> [--process cm-req-off|dh-831] [--source model|scenario|all] [--max-paths N] [--format text|json|junit|html] [--out FILE] [--expected-failures FILE] [--timeout MS] [--strict]',
   ],
   help: `
 Plays every other party of the process against your system under test (SUT), which plays --role
@@ -72,6 +73,8 @@ Options:
   --out FILE               write the report to FILE (the summary still goes to stderr)
   --expected-failures FILE check ids (JSON array, or one per line) whose FAIL does not fail the run
   --timeout MS             per request, default ${SUT_DEFAULT_TIMEOUT_MS}
+  --strict                 a WARNING counts as a FAIL: for a system that adopts the reference's
+                           readings of the open questions (docs/interpretations)
 
 Exit status: 0 when nothing FAILs (expected failures excepted), 1 otherwise or when the target
 misbehaves, 2 for usage errors.
@@ -90,6 +93,7 @@ Example:
     out: { type: 'string' },
     'expected-failures': { type: 'string' },
     timeout: { type: 'string' },
+    strict: { type: 'boolean' },
   },
   async run({ io, colors, args }) {
     const role = stringOption(args, 'role');
@@ -176,11 +180,13 @@ Example:
       }
     }
     if (progress) io.stderr('\n');
+    const strictMode = flag(args, 'strict');
+    if (strictMode) checks.splice(0, checks.length, ...strict(checks));
     const summary = summarise(checks, expectedFailures);
     const title = `consent-sim conform: ${process} ${role} at ${target.origin}`;
     const report =
       format === 'json'
-        ? `${JSON.stringify({ format: 'consent-sim.conform/1', process, role, target: target.href, paths: paths.length, summary, checks }, null, 2)}\n`
+        ? `${JSON.stringify({ format: 'consent-sim.conform/1', process, role, target: target.href, strict: strictMode, paths: paths.length, summary, checks }, null, 2)}\n`
         : format === 'junit'
           ? renderChecksJunit(checks, summary)
           : format === 'html'
