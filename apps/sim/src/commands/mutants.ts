@@ -17,7 +17,9 @@ function verdictText(result: MutantResult): string {
   const { verdict } = result;
   switch (verdict.status) {
     case 'KILLED':
-      return `KILLED by ${verdict.check.id} (${verdict.check.step ?? 'no step'}) after ${verdict.paths} path(s)`;
+      return verdict.strict
+        ? `KILLED in strict mode by ${verdict.check.id} (${verdict.check.step ?? 'no step'}) after ${verdict.paths} path(s); by default a WARNING — ${result.mutant.strictOnly ?? ''}`
+        : `KILLED by ${verdict.check.id} (${verdict.check.step ?? 'no step'}) after ${verdict.paths} path(s)`;
     case 'SURVIVED':
       return `SURVIVED ${verdict.paths} path(s)`;
     case 'EQUIVALENT':
@@ -33,8 +35,11 @@ export const mutantsCommand: Command = {
 Serves each mutant (the reference role with one guard, delay or action made wrong) through the
 SUT protocol in process and runs the conformance paths against it, the paths known to exercise
 the mutation first, until the first FAIL. A mutant is KILLED when a check FAILs (its id and the
-step it cites are printed) and SURVIVED when every path passes. Mutants no check can tell from
-the reference are listed as EQUIVALENT with the reason and left out of the score.
+step it cites are printed) and SURVIVED when every path passes. A mutant wrong only where the
+documents leave the question open (e.g. another negative ResponseCode, OFF-RESPONSE-CODES) draws
+a WARNING by default; it is run as "sim conform --strict" would judge it and must be killed
+there (printed as "KILLED in strict mode" with the reason). Mutants no check could tell from the
+reference would be listed as EQUIVALENT and left out of the score (the catalogue has none).
 
 Options:
   --process P     cm-req-off or dh-831 (default both)
@@ -80,10 +85,16 @@ Example:
         wrong: mutant.wrong,
         status: verdict.status,
         ...(verdict.status === 'KILLED'
-          ? { check: verdict.check.id, step: verdict.check.step, paths: verdict.paths }
+          ? {
+              check: verdict.check.id,
+              step: verdict.check.step,
+              paths: verdict.paths,
+              strict: verdict.strict,
+            }
           : {}),
         ...(verdict.status === 'SURVIVED' ? { paths: verdict.paths } : {}),
         ...(verdict.status === 'EQUIVALENT' ? { reason: verdict.reason } : {}),
+        ...(mutant.strictOnly !== undefined ? { strictOnly: mutant.strictOnly } : {}),
       }));
       io.stdout(
         `${JSON.stringify({ format: 'consent-sim.mutants/1', score, mutants: rows }, null, 2)}\n`,
@@ -95,11 +106,14 @@ Example:
         return `${mark} ${mutant.id} [${mutant.role}] ${mutant.wrong}\n    ${text}`;
       });
       const equivalents = results.filter((r) => r.verdict.status === 'EQUIVALENT');
+      const strictKills = results.filter(
+        (r) => r.verdict.status === 'KILLED' && r.verdict.strict,
+      ).length;
       io.stdout(
         [
           ...lines,
           '',
-          `mutation score: ${score.killed}/${score.killed + score.survived} killed (${percent}), ${score.equivalent} equivalent excluded${equivalents.length > 0 ? ':' : ''}`,
+          `mutation score: ${score.killed}/${score.killed + score.survived} killed (${percent}; ${strictKills} of them in strict mode only), ${score.equivalent} equivalent excluded${equivalents.length > 0 ? ':' : ''}`,
           ...equivalents.map((r) => `  ${r.mutant.id}: ${verdictText(r)}`),
           '',
         ].join('\n'),

@@ -99,10 +99,14 @@ const answering = (right: NonNullable<Code>, wrong: cmReqOff.ResponseCode) =>
   });
 
 /**
- * A consent that, with its receipt answer 99 (VNB_09), also sends what only VNB_16 may send:
- * the grant 175, or the data of the requested period.
+ * A consent whose answers to the SP carry `recode(code)`, and that, with its receipt answer 99
+ * (VNB_09), also sends what only VNB_16 may send: the grant 175, or the data of the requested
+ * period (`extra`).
  */
-const withReceipt = (extra: 'grant' | 'data') =>
+const withReceipt = (
+  extra: 'grant' | 'data' | 'nothing',
+  recode: (code: cmReqOff.ResponseCode) => cmReqOff.ResponseCode = (code) => code,
+) =>
   dsoWithConsents(
     cmReqOff.vnbConsentMachine.provide({
       actions: {
@@ -123,12 +127,12 @@ const withReceipt = (extra: 'grant' | 'data') =>
                   cmRequestId: redemption.cmRequestId,
                   consentId: context.consentId,
                   meteringPoint: context.meteringPoint,
-                  responseCodes: [code],
+                  responseCodes: [recode(code)],
                 },
               },
             });
           answer(params.code);
-          if (params.code !== 99) return;
+          if (params.code !== 99 || extra === 'nothing') return;
           if (extra === 'grant') {
             answer(175);
             return;
@@ -161,7 +165,7 @@ const cm = (
   wrong: string,
   machine: () => AnyStateMachine,
   focus: readonly string[] = [],
-  equivalent?: string,
+  strictOnly?: string,
 ): Mutant => ({
   id: `cm-req-off/${id}`,
   process: 'cm-req-off',
@@ -169,15 +173,15 @@ const cm = (
   wrong,
   machine,
   focus,
-  ...(equivalent === undefined ? {} : { equivalent }),
+  ...(strictOnly === undefined ? {} : { strictOnly }),
 });
 
 /**
- * OFF-RESPONSE-CODES: the verdict rules report a rejection with another code as WARNING (the
- * interpretation notes name other readings), so a swapped code can never be a FAIL.
+ * OFF-RESPONSE-CODES: the documents name no code for these rejections, so a rejection with
+ * another negative code is a WARNING by default; it is killed in strict mode.
  */
 const CODE_SWAP =
-  'OFF-RESPONSE-CODES: a rejection with another code is a WARNING by design, never a FAIL';
+  'OFF-RESPONSE-CODES: the documents name no code for this rejection, so another negative code is a WARNING by default';
 
 /** The catalogue of wrong DSOs. */
 export const CM_REQ_OFF_MUTANTS: readonly Mutant[] = [
@@ -291,6 +295,27 @@ export const CM_REQ_OFF_MUTANTS: readonly Mutant[] = [
     'ANTWORT_CMQF 175 is sent together with the receipt 99 (VNB_09 before VNB_16)',
     () => withReceipt('grant'),
     ['00fd9a332c17'],
+  ),
+  cm(
+    'activation-99',
+    'the activation (VNB_16) is answered 99 instead of 175, the one code the page names (OFF-ANSWER-CODES)',
+    () => withReceipt('nothing', (code) => (code === 175 ? 99 : code)),
+    ['happy-path'],
+  ),
+  cm(
+    'qr-too-large-accepted',
+    'an application whose CMRequests do not fit a level-M QR code still gets a QR letter and live ConsentIds (OFF-QR-TOO-LARGE; the letter carries no payload, as the engine does not encode one that does not fit)',
+    () =>
+      cmReqOff.vnbMachine.provide({
+        actions: {
+          adviseOnlineProcess: enqueueActions(({ enqueue }) => {
+            enqueue('sendQrCode');
+            enqueue('startConsents');
+          }),
+          invalidateApplication: () => {},
+        },
+      }),
+    ['qr-too-large'],
   ),
   cm(
     'no-customer-notice',

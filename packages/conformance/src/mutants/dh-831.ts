@@ -42,7 +42,16 @@ const dh = (
   wrong: string,
   machine: () => AnyStateMachine,
   focus: readonly string[] = [],
-): Mutant => ({ id: `dh-831/${id}`, process: 'dh-831', role: 'datahub', wrong, machine, focus });
+  strictOnly?: string,
+): Mutant => ({
+  id: `dh-831/${id}`,
+  process: 'dh-831',
+  role: 'datahub',
+  wrong,
+  machine,
+  focus,
+  ...(strictOnly === undefined ? {} : { strictOnly }),
+});
 
 /** The catalogue of wrong Datahubs. */
 export const DH_831_MUTANTS: readonly Mutant[] = [
@@ -80,6 +89,53 @@ export const DH_831_MUTANTS: readonly Mutant[] = [
     'a request end date in the past is accepted (EC.AUTH.016)',
     () => ignoring('EC.AUTH.016'),
     ['2b89e9e0d2ed'],
+  ),
+  dh(
+    'description-151-accepted',
+    'a 151-character description is accepted (EC.AUTH.012 not raised)',
+    () => ignoring('EC.AUTH.012'),
+    ['4f7d3c975dc3'],
+  ),
+  dh(
+    'gsrn-unchecked',
+    'an accounting point with a wrong GSRN check digit is accepted (EC.AUTH.011 not raised)',
+    () => ignoring('EC.AUTH.011'),
+    ['623f5cc047b6', 'invalid-accounting-point'],
+  ),
+  dh(
+    'customer-id-unchecked',
+    'a customer id that is neither henkilötunnus nor Y-tunnus is accepted (EC.AUTH.010 not raised)',
+    () => ignoring('EC.AUTH.010'),
+    ['6e31f8ecc0de', 'invalid-customer-id'],
+  ),
+  dh(
+    'recipient-incomplete-accepted',
+    'a recipient without e-mail address is accepted (EC.AUTH.013 not raised; the e-mail has nobody to go to)',
+    () => ignoring('EC.AUTH.013'),
+    ['recipient-incomplete'],
+  ),
+  dh(
+    'reminder-in-past-accepted',
+    'a reminder time that is not between receipt and request end is accepted (EC.AUTH.014, DH-REMINDER)',
+    () => ignoring('EC.AUTH.014'),
+    ['7c91bf62dcfb'],
+  ),
+  dh(
+    'end-before-start-accepted',
+    'an authorization end not after its start is accepted (EC.AUTH.003 not raised)',
+    () => ignoring('EC.AUTH.003'),
+    ['f64ebb6f68fa'],
+  ),
+  dh(
+    'past-start-reported-as-too-far',
+    'a start in the past is refused with EC.AUTH.002 (too far ahead) instead of EC.AUTH.001',
+    () =>
+      validatingWith((v) => ({
+        ...v,
+        errorIds: v.errorIds.map((id) => (id === 'EC.AUTH.001' ? 'EC.AUTH.002' : id)),
+      })),
+    ['76e59274110c', 'start-in-past'],
+    'DH-ERROR-IDS: a negative ACK with another error id is a WARNING by default (the documents give the id shape, not the table)',
   ),
   dh(
     'reminder-when-closed',

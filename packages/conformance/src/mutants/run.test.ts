@@ -48,7 +48,7 @@ describe('mutants', () => {
     };
     expect(
       mutationScore([
-        { mutant: a, verdict: { status: 'KILLED', check, paths: 1 } },
+        { mutant: a, verdict: { status: 'KILLED', check, paths: 1, strict: false } },
         { mutant: b, verdict: { status: 'SURVIVED', paths: 3 } },
         { mutant: c, verdict: { status: 'EQUIVALENT', reason: 'r' } },
       ]),

@@ -5,11 +5,11 @@
  */
 import type { Scenario } from '@consent-sim/sim';
 import { generatePaths } from '../paths/generate.ts';
-import { SutClient, type SutTransport } from '../sut/client.ts';
+import { SutClient, SutProtocolError, type SutTransport } from '../sut/client.ts';
 import { createSutHandler } from '../sut/handler.ts';
 import type { SutProcess } from '../sut/protocol.ts';
 import { runAgainstSut } from '../sut/remote-party.ts';
-import type { Check } from '../sut/verdicts.ts';
+import { type Check, strict } from '../sut/verdicts.ts';
 import { collectPaths } from '../vectors/sources.ts';
 import type { Mutant } from './types.ts';
 
@@ -18,10 +18,12 @@ export interface MutantRunOptions {
   scenarios?: readonly Scenario[];
   /** Run at most this many paths per mutant after its focus paths (default all). */
   maxPaths?: number;
+  /** A WARNING counts as a FAIL (`sim conform --strict`). */
+  strict?: boolean;
 }
 
 export type MutantVerdict =
-  | { status: 'KILLED'; check: Check; paths: number }
+  | { status: 'KILLED'; check: Check; paths: number; strict: boolean }
   | { status: 'SURVIVED'; paths: number }
   | { status: 'EQUIVALENT'; reason: string };
 
@@ -64,13 +66,34 @@ export async function runRoleUntilFail(
   let ran = 0;
   for (const path of [...focused, ...rest]) {
     ran += 1;
-    const checks = await runAgainstSut({
-      client,
-      role,
-      path: { id: path.id, scenario: path.scenario, covers: covers.get(path.id) ?? [] },
-    });
+    let judged: Check[];
+    try {
+      judged = await runAgainstSut({
+        client,
+        role,
+        path: { id: path.id, scenario: path.scenario, covers: covers.get(path.id) ?? [] },
+      });
+    } catch (error) {
+      // A wrong implementation that breaks the protocol (or fails inside) is caught by it.
+      if (!(error instanceof SutProtocolError)) throw error;
+      const check: Check = {
+        id: `${path.id}:run#0`,
+        path: path.id,
+        verdict: 'FAIL',
+        title: 'the run completes under the protocol',
+        step: null,
+        interpretations: [],
+        expected: 'answers under consent-sim.sut/1',
+        actual: error.message,
+        at: null,
+      };
+      return { status: 'KILLED', check, paths: ran, strict: false };
+    }
+    const checks = options.strict === true ? strict(judged) : judged;
     const failed = checks.find((c) => c.verdict === 'FAIL');
-    if (failed !== undefined) return { status: 'KILLED', check: failed, paths: ran };
+    if (failed !== undefined) {
+      return { status: 'KILLED', check: failed, paths: ran, strict: options.strict === true };
+    }
   }
   return { status: 'SURVIVED', paths: ran };
 }
@@ -92,7 +115,7 @@ export async function runMutant(
     mutant.role,
     { [mutant.role]: mutant.machine() },
     mutant.focus,
-    options,
+    { ...options, strict: mutant.strictOnly !== undefined },
   );
   return { mutant, verdict };
 }

@@ -22,4 +22,10 @@ export interface Mutant {
    * mutants are listed, not run, and do not count in the score.
    */
   equivalent?: string;
+  /**
+   * Set when the mutant is wrong only in a point the documents leave open, so the default
+   * verdict rules report it as a WARNING (why, with the interpretation key). It is run with
+   * `strict` (a WARNING counts as a FAIL, `sim conform --strict`) and must be killed there.
+   */
+  strictOnly?: string;
 }
