@@ -16,6 +16,8 @@ export interface JudgeInput {
   reference: readonly TraceEvent[];
   sutDocuments: readonly { channel: string; document: string; step: string | null; at: string }[];
   errors: readonly string[];
+  /** Process invariants the run broke (`Invariant` of the wiring): each a FAIL. */
+  violations?: readonly { invariant: string; message: string }[];
 }
 
 const HOUR = 3_600_000;
@@ -100,6 +102,16 @@ export function judge(input: JudgeInput): Check[] {
       interpretations: [],
       expected: 'no error',
       actual: error,
+      at: null,
+    });
+  });
+  (input.violations ?? []).forEach((violation, i) => {
+    add('invariant', i, 'FAIL', {
+      title: `invariant ${violation.invariant} holds`,
+      step: /\b(CM_REQ_O[FN][FL]_[A-Z]+_\d+|DH-8\d\d\.[A-Z_.]+)\b/.exec(violation.message)?.[1] ?? null,
+      interpretations: keys,
+      expected: 'no violation',
+      actual: violation.message,
       at: null,
     });
   });

@@ -38,6 +38,8 @@ export interface RunAgainstSutOptions {
 }
 
 const DAY = 86_400_000;
+/** Roles whose internal states the invariants read (see runAgainstSut). */
+const STATE_KEEPERS = new Set(['vnb', 'datahub']);
 
 /**
  * @example
@@ -64,6 +66,14 @@ export async function runAgainstSut(options: RunAgainstSutOptions): Promise<Chec
   });
   bridge.wiring.setup(sim);
   bridge.attach(sim);
+  // The process invariants read the ledger, and the ledger learns consent and request states
+  // from the DSO's / Datahub's own reports, which the protocol does not carry. With the SUT in
+  // another role they judge what the SUT made the reference parties do (e.g. an SP that asks
+  // for data before the release is active); with the SUT as DSO or Datahub they would judge
+  // nothing, and the message checks against the reference run carry that weight.
+  if (!STATE_KEEPERS.has(role)) {
+    for (const invariant of bridge.wiring.invariants) sim.addInvariant(invariant);
+  }
   const toEvent =
     bridge.wiring.stimulusEvent ??
     ((s: Scenario['stimuli'][number]): MachineEvent => ({
@@ -180,6 +190,7 @@ export async function runAgainstSut(options: RunAgainstSutOptions): Promise<Chec
     ...(run.error ? [run.error.message] : []),
   ];
   return judge({
+    violations: run.violations,
     pathId: path.id,
     role,
     scenario,
