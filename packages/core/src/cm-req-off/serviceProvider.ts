@@ -199,9 +199,12 @@ export const serviceProviderMachine = setup({
     }),
   },
   guards: {
-    /** OFF-ANSWER-CODES: 175 is the consent, 99 the receipt. */
+    /**
+     * OFF-ANSWER-CODES: 175 is the consent; any other ANTWORT_CMQF is the receipt (the reference
+     * DSO sends 99; another code or none is the other reading, and an SP must still follow it).
+     */
     grantsConsent: ({ event }) => codesOf(event).includes(175),
-    confirmsReceipt: ({ event }) => codesOf(event).includes(99),
+    confirmsReceipt: ({ event }) => !codesOf(event).includes(175),
     advisesOnlineProcess: ({ event }) =>
       event.type === 'mail.received' && event.mail.topic.kind === 'useOnlineProcess',
   },
