@@ -34,8 +34,40 @@ export interface CmRequestPayload {
   parsed: ParsedCmRequest[];
 }
 
+const DECLARATION = /<\?xml\s[^?]*\?>/g;
+/** Opening and closing tags named CMRequest (the root, and the request body inside it). */
+const CMREQUEST_TAG = /<(\/?)(?:[\w.-]+:)?CMRequest(?=[\s>/])/g;
+
 /**
- * Reads a CM_REQ_OFF QR image (PNG bytes or RGBA pixels) into its CMRequest documents. Throws
+ * The other readings of OFF-QR-PAYLOAD a receiving SP still reads: XML declarations kept (one
+ * per document or one in front), a BOM, CRLF or blank lines, pretty-printed documents. Drops the
+ * declarations and cuts out each top-level CMRequest element (the body element of the same name
+ * inside is counted, not cut); text between documents is ignored.
+ *
+ * @example splitTolerant('<?xml version="1.0"?>\n<cp:CMRequest …>…</cp:CMRequest>').length // 1
+ */
+export function splitTolerant(payload: string): string[] {
+  const cleaned = payload.replace(/^\uFEFF/, '').replace(DECLARATION, '');
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (const tag of cleaned.matchAll(CMREQUEST_TAG)) {
+    if (tag[1] === '') {
+      if (depth === 0) start = tag.index;
+      depth += 1;
+    } else if (depth > 0) {
+      depth -= 1;
+      const end = cleaned.indexOf('>', tag.index);
+      if (depth === 0 && end !== -1) parts.push(cleaned.slice(start, end + 1));
+    }
+  }
+  return parts.length > 0 ? parts : unpackRequests(payload);
+}
+
+/**
+ * Reads a CM_REQ_OFF QR image (PNG bytes or RGBA pixels) into its CMRequest documents. With
+ * `tolerant` (the SP side of a simulation), the other readings of OFF-QR-PAYLOAD are read too
+ * ({@link splitTolerant}); without, the payload must be exactly as OFF-QR-PAYLOAD says. Throws
  * `QrDecodeError`: 'not-png', 'no-qr-code', 'not-utf8', or 'not-cmrequest' naming the line and
  * what it holds instead (not XML, not well-formed, another document type). Documents that are
  * CMRequests with schema issues are returned with their `issues`: judging them is the receiving
@@ -47,9 +79,12 @@ export interface CmRequestPayload {
  * parsed[0]?.document.processDirectory.meteringPoint;
  * ```
  */
-export function decodeCmRequestPayload(image: Uint8Array | RgbaImage): CmRequestPayload {
+export function decodeCmRequestPayload(
+  image: Uint8Array | RgbaImage,
+  options: { tolerant?: boolean } = {},
+): CmRequestPayload {
   const payload = image instanceof Uint8Array ? decodePng(image) : decodeRgba(image);
-  const documents = unpackRequests(payload);
+  const documents = options.tolerant ? splitTolerant(payload) : unpackRequests(payload);
   const parsed = documents.map((document, index) => {
     const where = `line ${index + 1} of ${documents.length} of the QR payload`;
     const refuse = (found: string) =>

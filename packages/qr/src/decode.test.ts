@@ -103,6 +103,18 @@ describe('decodeCmRequestPayload', () => {
     expect(result.parsed[0]?.document).toEqual(document);
   });
 
+  it('tolerant: reads the other readings of OFF-QR-PAYLOAD (declarations kept, pretty print, CRLF); strict refuses them', () => {
+    const one = buildCmRequestFixture();
+    const two = buildCmRequestFixture({ purpose: 'Wärmepumpe' });
+    const declared = `<?xml version="1.0"?>${one}\r\n<?xml version="1.0"?>\n${two}\n`;
+    const image = renderRgba(encodeQr(declared, { level: 'L' }));
+    expect(decodeCmRequestPayload(image, { tolerant: true }).documents).toEqual([one, two]);
+    expect(thrownBy(() => decodeCmRequestPayload(image))).toMatchObject({ code: 'not-cmrequest' });
+    const pretty = buildCmRequestFixture({ pretty: true });
+    const read = decodeCmRequestPayload(renderRgba(encodeQr(pretty)), { tolerant: true });
+    expect(read.parsed[0]?.document).toEqual(parseEdaXml(pretty).document);
+  });
+
   it("'not-cmrequest' for a CMRequest that is not well-formed XML", () => {
     const CP = 'http://www.ebutilities.at/schemata/customerconsent/cmrequest/01p30';
     const broken = `<cp:CMRequest xmlns:cp="${CP}"><cp:MarketParticipantDirectory><cp:ProcessDirectory></cp:CMRequest>`;

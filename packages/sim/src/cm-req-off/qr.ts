@@ -103,7 +103,10 @@ export class QrDesk {
 
   /** The image that travels on paper or screen (xml mode); rendered from the encoded symbol. */
   image(payload: string): RgbaImage {
-    const symbol = this.#symbols.get(payload) ?? encodeQr(payload, { level: LEVEL });
+    // A payload from a system under test that took another level (OFF-QR-TOO-LARGE, other
+    // reading) is printed at level L when it does not fit M, as that system would print it.
+    const level = fits(payload, LEVEL) || !fits(payload, 'L') ? LEVEL : 'L';
+    const symbol = this.#symbols.get(payload) ?? encodeQr(payload, { level });
     return renderRgba(symbol, { scale: SCALE, margin: 4 });
   }
 
@@ -116,7 +119,8 @@ export class QrDesk {
       const documents = JSON.parse(scanned) as CMRequestDocument[];
       return { payload: scanned, documents: documents.map(consentRequestView) };
     }
-    const decoded = decodeCmRequestPayload(scanned);
+    // The SP reads the other readings of OFF-QR-PAYLOAD too (declarations kept, pretty print).
+    const decoded = decodeCmRequestPayload(scanned, { tolerant: true });
     const documents = decoded.parsed.map(({ document, issues }, index) => {
       const all = [...issues, ...validateEda(document)];
       if (all.length > 0) {
