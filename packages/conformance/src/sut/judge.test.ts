@@ -1,5 +1,6 @@
+import type { Scenario, TraceEvent } from '@consent-sim/sim';
 import { describe, expect, it } from 'vitest';
-import { codeVerdict } from './judge.ts';
+import { codeVerdict, judge } from './judge.ts';
 import { type Check, strict } from './verdicts.ts';
 
 const msg = (messageCode: string, responseCodes: string[]) => ({ messageCode, responseCodes });
@@ -67,5 +68,46 @@ describe('strict', () => {
     expect(judged.map((c) => c.verdict)).toEqual(['PASS', 'FAIL']);
     expect(judged[1]?.title).toBe('message 2 [strict: a WARNING under OFF-RESPONSE-CODES]');
     expect(checks[1]?.verdict).toBe('WARNING');
+  });
+});
+
+describe('judge: steps reported under an alias (OFF-STEP-IDS)', () => {
+  const at = '2026-03-20T10:00:00.000+01:00';
+  const step = (id: string, party: string): TraceEvent => ({
+    seq: 0,
+    at,
+    atMs: Date.parse(at),
+    kind: 'step',
+    party,
+    from: null,
+    to: null,
+    channel: null,
+    step: id,
+    messageCode: null,
+    responseCodes: [],
+    document: null,
+    detail: null,
+  });
+  const run = (reported: string) =>
+    judge({
+      pathId: 'p',
+      role: 'vnb',
+      scenario: { process: 'cm-req-off', expect: {} } as unknown as Scenario,
+      covers: [],
+      trace: [step(reported, 'vnb')],
+      reference: [step('CM_REQ_ONL_VNB_15', 'vnb')],
+      sutDocuments: [],
+      errors: [],
+    });
+
+  it('compares the canonical id and warns, naming the alias', () => {
+    const [check] = run('CM_REQ_OFF_VNB_15');
+    expect(check).toMatchObject({ verdict: 'WARNING', interpretations: ['OFF-STEP-IDS'] });
+    expect(check?.title).toContain('reported as its alias CM_REQ_OFF_VNB_15');
+  });
+
+  it('passes the canonical id and fails another step', () => {
+    expect(run('CM_REQ_ONL_VNB_15')[0]?.verdict).toBe('PASS');
+    expect(run('CM_REQ_OFF_VNB_16')[0]?.verdict).toBe('FAIL');
   });
 });

@@ -3,6 +3,7 @@
  * their instants in the reference run of the same path; the expected steps (the SUT's own steps
  * only when it reports them); the validity of every XML document the SUT sent.
  */
+import { cmReqOff } from '@consent-sim/core';
 import type { Scenario, TraceEvent } from '@consent-sim/sim';
 import { readXmlCodes } from './documents.ts';
 import type { Check, Verdict } from './verdicts.ts';
@@ -108,7 +109,8 @@ export function judge(input: JudgeInput): Check[] {
   (input.violations ?? []).forEach((violation, i) => {
     add('invariant', i, 'FAIL', {
       title: `invariant ${violation.invariant} holds`,
-      step: /\b(CM_REQ_O[FN][FL]_[A-Z]+_\d+|DH-8\d\d\.[A-Z_.]+)\b/.exec(violation.message)?.[1] ?? null,
+      step:
+        /\b(CM_REQ_O[FN][FL]_[A-Z]+_\d+|DH-8\d\d\.[A-Z_.]+)\b/.exec(violation.message)?.[1] ?? null,
       interpretations: keys,
       expected: 'no violation',
       actual: violation.message,
@@ -189,20 +191,35 @@ export function judge(input: JudgeInput): Check[] {
       .filter((e) => e.kind === 'step' && e.step !== null)
       .sort((x, y) => x.atMs - y.atMs || (x.step ?? '').localeCompare(y.step ?? ''));
   const sutReports = trace.some((e) => e.kind === 'step' && e.party === role);
+  // OFF-STEP-IDS: a step the SUT reports under a diagram or normalised alias is compared as
+  // its canonical (table) id; a match that needed the alias is a WARNING naming both.
+  const aliasOf = new Map<TraceEvent, string>();
+  const canonicalTrace =
+    scenario.process === 'cm-req-off'
+      ? trace.map((e) => {
+          if (e.kind !== 'step' || e.party !== role || e.step === null) return e;
+          const match = cmReqOff.stepById(e.step);
+          if (match === undefined || match.matched.as === 'canonical') return e;
+          const canonical = { ...e, step: match.step.id };
+          aliasOf.set(canonical, e.step);
+          return canonical;
+        })
+      : trace;
   // The SUT's own steps are judged only when it reports them; its messages are judged always.
   const visible = (e: TraceEvent) => sutReports || e.party !== role;
   const wantSteps = steps(reference).filter(visible);
-  const gotSteps = steps(trace).filter(visible);
+  const gotSteps = steps(canonicalTrace).filter(visible);
   for (let i = 0; i < Math.max(wantSteps.length, gotSteps.length); i++) {
     const w = wantSteps[i];
     const g = gotSteps[i];
     const ok = w !== undefined && g !== undefined && w.step === g.step && w.atMs === g.atMs;
-    add('step', i, ok ? 'PASS' : 'FAIL', {
-      title: `step ${i + 1}: ${w?.step ?? g?.step ?? ''}`,
+    const alias = g === undefined ? undefined : aliasOf.get(g);
+    add('step', i, ok ? (alias === undefined ? 'PASS' : 'WARNING') : 'FAIL', {
+      title: `step ${i + 1}: ${w?.step ?? g?.step ?? ''}${ok && alias !== undefined ? ` (reported as its alias ${alias})` : ''}`,
       step: w?.step ?? g?.step ?? null,
-      interpretations: keys,
+      interpretations: ok && alias !== undefined ? ['OFF-STEP-IDS'] : keys,
       expected: w ? `${w.step} at ${w.at}` : 'no further step',
-      actual: g ? `${g.step} at ${g.at}` : 'none',
+      actual: g ? `${alias ?? g.step} at ${g.at}` : 'none',
       at: g?.at ?? null,
     });
     if (!ok) break;
