@@ -44,14 +44,14 @@ describe('sim mutants', () => {
     const result = await mutants(['--process', 'cm-req-off', '--max-paths', '0']);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(
-      /cm-req-off\/redemption-30x24h \[vnb\] .*\n {4}KILLED by \S+ \(CM_REQ_OFF_VNB_17\)/,
+      /cm-req-off\/redemption-31-days \[vnb\] .*\n {4}KILLED by \S+ \(CM_REQ_OFF_VNB_17\)/,
     );
     // Another negative code for an open question is a WARNING by default, killed in strict mode.
     expect(result.out).toMatch(
       /cm-req-off\/expired-177 \[vnb\] .*\n {4}KILLED in strict mode by \S+:message#\d+ .*by default a WARNING — OFF-RESPONSE-CODES/,
     );
     expect(result.out).toMatch(
-      /mutation score: (\d+)\/\1 killed \(100\.0%; 3 of them in strict mode only\), 0 equivalent excluded/,
+      /mutation score: (\d+)\/\1 killed \(100\.0%; 7 of them in strict mode only\), 0 equivalent excluded/,
     );
     expect(result.out).not.toContain('dh-831/');
   }, 60_000);

@@ -10,11 +10,11 @@ const DAY_MS = 86_400_000;
 const request = dh831.authorizationRequestMachine;
 type RequestMachine = typeof request;
 
-const datahubWith = (child: RequestMachine): AnyStateMachine =>
+export const datahubWith = (child: RequestMachine): AnyStateMachine =>
   dh831.datahubMachine.provide({ actors: { authorizationRequest: child } });
 
 /** A request machine whose validation result is changed by `alter` (DH-831.DH.VALIDATE). */
-const validatingWith = (
+export const validatingWith = (
   alter: (v: dh831.RequestValidation, receivedAt: number) => dh831.RequestValidation,
 ) =>
   datahubWith(
@@ -70,7 +70,7 @@ export const DH_831_MUTANTS: readonly Mutant[] = [
           ? { ...v, errorIds: [...v.errorIds, 'EC.AUTH.002'] }
           : v,
       ),
-    ['8d453925e35d', 'start-at-90-days'],
+    ['start-day-90-early', '8d453925e35d'],
   ),
   dh(
     'start-in-past-accepted',
@@ -272,6 +272,7 @@ export const DH_831_MUTANTS: readonly Mutant[] = [
     'removing every accounting point counts as an approval (DH-PARTIAL)',
     () => datahubWith(request.provide({ guards: { removesEveryPoint: () => false } })),
     ['20b3d32ca016'],
+    'DH-PARTIAL: an empty approved authorization is the other reading the interpretation notes list, which conform reports as WARNINGs by default',
   ),
   dh(
     'rejection-approves',

@@ -25,6 +25,33 @@ describe('mutants', () => {
     }, 60_000);
   }
 
+  it('a mutant that is another reading (or another open code) draws WARNINGs, no FAIL, by default', async () => {
+    const strictOnly = MUTANTS.filter((m) => m.strictOnly !== undefined);
+    expect(strictOnly.length).toBeGreaterThanOrEqual(9);
+    for (const mutant of strictOnly) {
+      const lenient = await runRoleUntilFail(
+        mutant.process,
+        mutant.role,
+        { [mutant.role]: mutant.machine() },
+        mutant.focus,
+        { scenarios, maxPaths: 0 },
+      );
+      expect(lenient.status === 'KILLED' ? lenient.check : lenient.status, mutant.id).toBe(
+        'SURVIVED',
+      );
+      const strict = await runRoleUntilFail(
+        mutant.process,
+        mutant.role,
+        { [mutant.role]: mutant.machine() },
+        mutant.focus,
+        { scenarios, maxPaths: 0, strict: true },
+      );
+      expect(strict.status === 'KILLED' ? strict.check.title : '', mutant.id).toContain(
+        '[strict: a WARNING under',
+      );
+    }
+  }, 120_000);
+
   it('has at least 25 mutants across both processes, unique ids, each with focus paths', () => {
     expect(MUTANTS.length).toBeGreaterThanOrEqual(25);
     expect(new Set(MUTANTS.map((m) => m.id)).size).toBe(MUTANTS.length);

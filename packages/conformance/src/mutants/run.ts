@@ -5,13 +5,16 @@
  */
 import type { Scenario } from '@consent-sim/sim';
 import { generatePaths } from '../paths/generate.ts';
-import { SutClient, SutProtocolError, type SutTransport } from '../sut/client.ts';
-import { createSutHandler } from '../sut/handler.ts';
+import { SutClient, SutProtocolError } from '../sut/client.ts';
+import type { createSutHandler } from '../sut/handler.ts';
+import { inMemoryTransport } from '../sut/in-memory.ts';
 import type { SutProcess } from '../sut/protocol.ts';
 import { runAgainstSut } from '../sut/remote-party.ts';
 import { type Check, strict } from '../sut/verdicts.ts';
 import { collectPaths } from '../vectors/sources.ts';
 import type { Mutant } from './types.ts';
+
+export { inMemoryTransport };
 
 export interface MutantRunOptions {
   /** Shipped scenarios (any process); scenario paths come after the model paths. */
@@ -30,15 +33,6 @@ export type MutantVerdict =
 export interface MutantResult {
   mutant: Mutant;
   verdict: MutantVerdict;
-}
-
-/** The served role's handler as a transport: what `sim serve` does, without HTTP. */
-export function inMemoryTransport(
-  role: string,
-  machines?: Parameters<typeof createSutHandler>[0]['machines'],
-): SutTransport {
-  const handle = createSutHandler({ role, ...(machines ? { machines } : {}) });
-  return async (path, body) => handle(path, JSON.parse(JSON.stringify(body)));
 }
 
 /**

@@ -1,0 +1,11 @@
+import type { SutTransport } from './client.ts';
+import { createSutHandler } from './handler.ts';
+
+/** The served role's handler as a transport: what `sim serve` does, without HTTP. */
+export function inMemoryTransport(
+  role: string,
+  machines?: Parameters<typeof createSutHandler>[0]['machines'],
+): SutTransport {
+  const handle = createSutHandler({ role, ...(machines ? { machines } : {}) });
+  return async (path, body) => handle(path, JSON.parse(JSON.stringify(body)));
+}
