@@ -33,6 +33,46 @@ export const validatingWith = (
     }),
   );
 
+/**
+ * A Datahub that, when a request leaves Open with `when(status, times)` true, also e-mails the
+ * recipient, if it has one (a reminder-shaped mail: the harness compares who gets an e-mail when, not its
+ * text). Used by a mutant (a reminder on close) and a reading (an e-mail at expiry).
+ */
+export const mailingOnClose = (
+  when: (
+    status: dh831.RequestStatus,
+    times: dh831.RequestValidation['times'] | undefined,
+  ) => boolean,
+) =>
+  datahubWith(
+    request.provide({
+      actions: {
+        recordStatus: enqueueActions(
+          ({ context, enqueue }, params: { status: dh831.RequestStatus }) => {
+            const { requestId } = context.document.process;
+            enqueue.sendParent({
+              type: 'request.output',
+              output: { type: 'request', requestId, status: params.status },
+            });
+            const times = context.validation?.times;
+            const hasRecipient = context.document.process.recipient !== undefined;
+            if (times !== undefined && hasRecipient && when(params.status, times)) {
+              const message = dh831.reminderMail({
+                process: context.document.process,
+                sellerPartyId: context.from,
+                requestEndAt: times.requestEndAt,
+              });
+              enqueue.sendParent({
+                type: 'request.output',
+                output: { type: 'send', channel: 'email', to: message.recipientEmail, message },
+              });
+            }
+          },
+        ),
+      },
+    }),
+  );
+
 /** A Datahub that never reports `errorId` (accepts what it should refuse). */
 const ignoring = (errorId: string) =>
   validatingWith((v) => ({ ...v, errorIds: v.errorIds.filter((id) => id !== errorId) }));
@@ -140,34 +180,7 @@ export const DH_831_MUTANTS: readonly Mutant[] = [
   dh(
     'reminder-when-closed',
     'the reminder is e-mailed when the request closes (DH-831.GW.REMINDER_OPEN)',
-    () =>
-      datahubWith(
-        request.provide({
-          actions: {
-            recordStatus: enqueueActions(
-              ({ context, enqueue }, params: { status: dh831.RequestStatus }) => {
-                const { requestId } = context.document.process;
-                enqueue.sendParent({
-                  type: 'request.output',
-                  output: { type: 'request', requestId, status: params.status },
-                });
-                const times = context.validation?.times;
-                if (params.status !== 'Open' && times?.reminderAt != null) {
-                  const message = dh831.reminderMail({
-                    process: context.document.process,
-                    sellerPartyId: context.from,
-                    requestEndAt: times.requestEndAt,
-                  });
-                  enqueue.sendParent({
-                    type: 'request.output',
-                    output: { type: 'send', channel: 'email', to: message.recipientEmail, message },
-                  });
-                }
-              },
-            ),
-          },
-        }),
-      ),
+    () => mailingOnClose((status, times) => status !== 'Open' && times?.reminderAt != null),
     ['001c24c80c80', 'reminder-not-sent-when-closed'],
   ),
   dh(

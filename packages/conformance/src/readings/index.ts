@@ -9,7 +9,7 @@
 import { addCalendarDays, cmReqOff, dh831, HELSINKI, VIENNA } from '@consent-sim/core';
 import type { AnyStateMachine } from 'xstate';
 import { startOfLocalDay } from '../model/local-day.ts';
-import { datahubWith, validatingWith } from '../mutants/dh-831.ts';
+import { datahubWith, mailingOnClose, validatingWith } from '../mutants/dh-831.ts';
 
 export interface Reading {
   /** Interpretation key, e.g. `OFF-DAYS`. */
@@ -138,6 +138,12 @@ const DH_831_READINGS: readonly Reading[] = [
         ...v,
         times: { ...v.times, requestEndAt: startOfLocalDay(v.times.requestEndAt, HELSINKI) },
       })),
+  },
+  {
+    key: 'DH-END-DATE',
+    reading: 'the recipient is e-mailed when an open request expires',
+    role: 'datahub',
+    machine: () => mailingOnClose((status) => status === 'Expired'),
   },
   {
     key: 'DH-PARTIAL',
