@@ -1,5 +1,6 @@
 import { defineProject } from 'vitest/config';
+import { sharedTest } from '../vitest.shared.ts';
 
 export default defineProject({
-  test: { name: 'tests', include: ['**/*.test.ts'], exclude: ['node_modules/**'] },
+  test: { ...sharedTest, name: 'tests', include: ['**/*.test.ts'], exclude: ['node_modules/**'] },
 });

@@ -1,5 +1,6 @@
 import { defineProject } from 'vitest/config';
+import { sharedTest } from '../../vitest.shared.ts';
 
 export default defineProject({
-  test: { name: 'messages', include: ['src/**/*.test.ts'] },
+  test: { ...sharedTest, name: 'messages', include: ['src/**/*.test.ts'] },
 });

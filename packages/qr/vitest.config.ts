@@ -1,5 +1,6 @@
 import { defineProject } from 'vitest/config';
+import { sharedTest } from '../../vitest.shared.ts';
 
 export default defineProject({
-  test: { name: 'qr', include: ['src/**/*.test.ts'] },
+  test: { ...sharedTest, name: 'qr', include: ['src/**/*.test.ts'] },
 });
