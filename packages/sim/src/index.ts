@@ -12,6 +12,12 @@ export {
   type XStateClockOptions,
 } from './clock.ts';
 export {
+  DATA_NAMESPACE,
+  type DataDocument,
+  type DataIssue,
+  readDataXml,
+} from './cm-req-off/data-documents.ts';
+export {
   CM_REQ_OFF_INVARIANT_NAMES,
   type CmReqOffMachines,
   type CmReqOffWireMode,

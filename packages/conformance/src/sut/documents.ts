@@ -5,6 +5,7 @@
  * validates it again, as for any document on the wire.
  */
 import { isTechnicalIssue, validateDatahubXml, validateEdaXml } from '@consent-sim/messages';
+import { readDataXml } from '@consent-sim/sim';
 
 export interface XmlReading {
   messageCode: string | null;
@@ -38,9 +39,16 @@ export function readXmlCodes(channel: string, xml: string): XmlReading {
       businessIssues: issues.filter((i) => !isTechnicalIssue(i)).map(text),
     };
   }
-  // The simulation-only data documents (OFF-DATA-DELIVERY) are not EDA schemas.
-  if (xml.includes('consent-sim') && /ANFORDERUNG_DATEN|DATEN_CRMSG/.test(fallbackCode ?? '')) {
-    return { messageCode: fallbackCode, responseCodes: [], issues: [], businessIssues: [] };
+  // The simulation-only data documents (OFF-DATA-DELIVERY) are not EDA schemas: they are
+  // checked against their own format (docs/sut-protocol.md § data documents).
+  if (/^(?:ANFORDERUNG_DATEN|DATEN_CRMSG)$/.test(fallbackCode ?? '')) {
+    const { issues } = readDataXml(xml);
+    return {
+      messageCode: fallbackCode,
+      responseCodes: [],
+      issues: issues.map((i) => `${i.rule} at ${i.path}: ${i.message}`),
+      businessIssues: [],
+    };
   }
   const { document, issues } = validateEdaXml(xml);
   const responseCodes =

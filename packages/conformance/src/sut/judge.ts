@@ -6,6 +6,7 @@
 import { cmReqOff } from '@consent-sim/core';
 import type { Scenario, TraceEvent } from '@consent-sim/sim';
 import { readXmlCodes } from './documents.ts';
+import { ABSENT, type DeliveryFacts, facts } from './facts.ts';
 import type { Check, Verdict } from './verdicts.ts';
 
 export interface JudgeInput {
@@ -34,7 +35,6 @@ function keysOf(covers: readonly string[]): string[] {
  */
 const codeOf = (e: TraceEvent) => e.messageCode ?? `(${e.channel ?? '?'})`;
 const messageKey = (e: TraceEvent) => `${e.from ?? ''}|${e.to ?? ''}|${codeOf(e)}`;
-const sameRoute = (a: TraceEvent, b: TraceEvent) => messageKey(a) === messageKey(b);
 const labelOf = (e: TraceEvent) =>
   `${codeOf(e)} ${e.from ?? '?'}→${e.to ?? '?'}${e.responseCodes.length > 0 ? ` [${e.responseCodes.join(', ')}]` : ''}`;
 
@@ -140,51 +140,50 @@ export function judge(input: JudgeInput): Check[] {
   });
 
   // Expected: the reference run of the same path (its expectations come from the model and
-  // hold for the reference). Parties act concurrently within one instant, so both sides are
-  // compared in a canonical order: by instant, then sender, recipient and code (steps: by id).
+  // hold for the reference). Parties act concurrently within one instant, and a system may
+  // answer a little later than the reference, so messages are paired by route (steps by party
+  // and id) rather than by position: a difference in one place does not shift every later one.
   const messages = (t: readonly TraceEvent[]) =>
     t
       .filter((e) => e.kind === 'deliver')
       .sort((x, y) => x.atMs - y.atMs || messageKey(x).localeCompare(messageKey(y)));
-  const want = messages(reference);
-  const got = messages(trace);
-  for (let i = 0; i < Math.max(want.length, got.length); i++) {
-    const w = want[i];
-    const g = got[i];
+  const wantFacts = facts(reference);
+  const gotFacts = facts(trace);
+  const damagedInRun = new Set([...gotFacts.values()].filter((f) => f.damaged).map((f) => f.label));
+  pairByKey(messages(reference), messages(trace), messageKey).forEach(({ w, g }, i) => {
     // Cite what the SUT did: its unexpected message, else the message of its that is missing.
     const bySut = (e: TraceEvent | undefined) =>
       e !== undefined && e.from === role ? e.step : null;
     const step = bySut(g) ?? bySut(w) ?? w?.step ?? g?.step ?? null;
     const title = `message ${i + 1}: ${w ? codeOf(w) : g ? codeOf(g) : ''}`;
     const base = { title, step, interpretations: keys, at: g?.at ?? null };
-    const expected = w ? `${labelOf(w)} at ${w.at}` : 'no further message';
+    const expected = w ? `${labelOf(w)} at ${w.at}` : 'no such message';
     const actual = g ? `${labelOf(g)} at ${g.at}` : 'none';
-    if (w === undefined || g === undefined || !sameRoute(w, g)) {
-      add('message', i, 'FAIL', { ...base, expected, actual });
-    } else if (w.responseCodes.join(',') !== g.responseCodes.join(',')) {
-      const { verdict, key, why } = codeVerdict(scenario.process, w, g);
-      add('message', i, verdict, {
+    if (w === undefined || g === undefined) {
+      add('message', i, 'FAIL', {
         ...base,
-        title: `${title} (response code: ${why})`,
-        interpretations: key === null ? keys : [key],
+        title: `${title} (${w ? 'missing' : 'unexpected'})`,
         expected,
         actual,
       });
-    } else if (w.atMs !== g.atMs) {
-      // OFF-DAYS / DH-START-WINDOW: 24-hour days or another zone's midnight differ by ≤ 1 h.
-      const near = Math.abs(w.atMs - g.atMs) <= HOUR;
-      add('message', i, near ? 'WARNING' : 'FAIL', {
-        ...base,
-        title: `${title} (instant)`,
-        interpretations: near ? [dayKey] : keys,
-        expected,
-        actual,
-      });
-    } else {
-      add('message', i, 'PASS', { ...base, expected, actual });
+      return;
     }
-    if (w === undefined || g === undefined || !sameRoute(w, g)) break;
-  }
+    const findings: Finding[] = [];
+    if (w.responseCodes.join(',') !== g.responseCodes.join(',')) {
+      const { verdict, key, why } = codeVerdict(scenario.process, w, g);
+      findings.push({ verdict, why: `response code: ${why}`, keys: key === null ? keys : [key] });
+    }
+    if (w.atMs !== g.atMs) findings.push(instantFinding(w.atMs, g.atMs, dayKey, keys));
+    findings.push(...factFindings(wantFacts.get(w), gotFacts.get(g), damagedInRun, keys));
+    const worst = worstOf(findings);
+    add('message', i, worst?.verdict ?? 'PASS', {
+      ...base,
+      title: worst ? `${title} (${findings.map((f) => f.why).join('; ')})` : title,
+      interpretations: [...(worst?.keys ?? keys)],
+      expected: `${expected}${describe(wantFacts.get(w))}`,
+      actual: `${actual}${describe(gotFacts.get(g))}`,
+    });
+  });
 
   const steps = (t: readonly TraceEvent[]) =>
     t
@@ -207,23 +206,37 @@ export function judge(input: JudgeInput): Check[] {
       : trace;
   // The SUT's own steps are judged only when it reports them; its messages are judged always.
   const visible = (e: TraceEvent) => sutReports || e.party !== role;
-  const wantSteps = steps(reference).filter(visible);
-  const gotSteps = steps(canonicalTrace).filter(visible);
-  for (let i = 0; i < Math.max(wantSteps.length, gotSteps.length); i++) {
-    const w = wantSteps[i];
-    const g = gotSteps[i];
-    const ok = w !== undefined && g !== undefined && w.step === g.step && w.atMs === g.atMs;
+  const stepKey = (e: TraceEvent) => `${e.party ?? ''}|${e.step ?? ''}`;
+  const stepPairs = pairByKey(
+    steps(reference).filter(visible),
+    steps(canonicalTrace).filter(visible),
+    stepKey,
+  );
+  stepPairs.forEach(({ w, g }, i) => {
     const alias = g === undefined ? undefined : aliasOf.get(g);
-    add('step', i, ok ? (alias === undefined ? 'PASS' : 'WARNING') : 'FAIL', {
-      title: `step ${i + 1}: ${w?.step ?? g?.step ?? ''}${ok && alias !== undefined ? ` (reported as its alias ${alias})` : ''}`,
+    const findings: Finding[] = [];
+    if (w === undefined || g === undefined) {
+      findings.push({ verdict: 'FAIL', why: w ? 'missing' : 'unexpected', keys });
+    } else {
+      if (w.atMs !== g.atMs) findings.push(instantFinding(w.atMs, g.atMs, dayKey, keys));
+      if (alias !== undefined) {
+        findings.push({
+          verdict: 'WARNING',
+          why: `reported as its alias ${alias}`,
+          keys: ['OFF-STEP-IDS'],
+        });
+      }
+    }
+    const worst = worstOf(findings);
+    add('step', i, worst?.verdict ?? 'PASS', {
+      title: `step ${i + 1}: ${w?.step ?? g?.step ?? ''}${worst ? ` (${findings.map((f) => f.why).join('; ')})` : ''}`,
       step: w?.step ?? g?.step ?? null,
-      interpretations: ok && alias !== undefined ? ['OFF-STEP-IDS'] : keys,
-      expected: w ? `${w.step} at ${w.at}` : 'no further step',
-      actual: g ? `${alias ?? g.step} at ${g.at}` : 'none',
+      interpretations: [...(worst?.keys ?? keys)],
+      expected: w ? `${w.step} by ${w.party ?? '?'} at ${w.at}` : 'no such step',
+      actual: g ? `${alias ?? g.step} by ${g.party ?? '?'} at ${g.at}` : 'none',
       at: g?.at ?? null,
     });
-    if (!ok) break;
-  }
+  });
   for (const [i, step] of (scenario.expect.stepsExclude ?? []).entries()) {
     const hit = steps(trace).find((e) => e.step === step);
     add('exclude', i, hit ? 'FAIL' : 'PASS', {
@@ -236,4 +249,126 @@ export function judge(input: JudgeInput): Check[] {
     });
   }
   return checks;
+}
+
+interface Finding {
+  verdict: Verdict;
+  why: string;
+  keys: readonly string[];
+}
+
+const RANK: Record<Verdict, number> = { PASS: 0, WARNING: 1, FAIL: 2 };
+const worstOf = (findings: readonly Finding[]) =>
+  findings.reduce<Finding | undefined>(
+    (worst, f) => (worst === undefined || RANK[f.verdict] > RANK[worst.verdict] ? f : worst),
+    undefined,
+  );
+
+/** `1 s later`, `2 d 1 h earlier`: how far the SUT's instant is from the reference's. */
+function offset(wantMs: number, gotMs: number): string {
+  let rest = Math.abs(gotMs - wantMs);
+  const parts: string[] = [];
+  for (const [unit, ms] of [
+    ['d', 86_400_000],
+    ['h', HOUR],
+    ['min', 60_000],
+    ['s', 1_000],
+    ['ms', 1],
+  ] as const) {
+    if (rest >= ms) {
+      parts.push(`${Math.floor(rest / ms)} ${unit}`);
+      rest %= ms;
+    }
+  }
+  return `${parts.slice(0, 2).join(' ')} ${gotMs > wantMs ? 'later' : 'earlier'}`;
+}
+
+/**
+ * Another instant: within one hour a WARNING (OFF-DAYS 24-hour days around DST, DH-START-WINDOW
+ * another zone's midnight, a system that answers a moment later), else a FAIL.
+ */
+function instantFinding(
+  wantMs: number,
+  gotMs: number,
+  dayKey: string,
+  keys: readonly string[],
+): Finding {
+  const near = Math.abs(wantMs - gotMs) <= HOUR;
+  return {
+    verdict: near ? 'WARNING' : 'FAIL',
+    why: `instant: ${offset(wantMs, gotMs)}`,
+    keys: near ? [dayKey] : keys,
+  };
+}
+
+/**
+ * What the two documents answer and carry (facts.ts). Answering another document than the
+ * reference does, or carrying other content, is a FAIL — unless the document answered arrived
+ * damaged in the SUT's run, where what can still be read of it is the system's judgement.
+ */
+function factFindings(
+  want: DeliveryFacts | undefined,
+  got: DeliveryFacts | undefined,
+  damagedInRun: ReadonlySet<string>,
+  keys: readonly string[],
+): Finding[] {
+  if (want === undefined || got === undefined) return [];
+  const lenient = want.refers !== null && damagedInRun.has(want.refers);
+  const verdict: Verdict = lenient ? 'WARNING' : 'FAIL';
+  const findings: Finding[] = [];
+  if (want.refers !== got.refers) {
+    findings.push({
+      verdict,
+      why: `answers ${got.refers ?? 'nothing'}, not ${want.refers ?? 'nothing'}`,
+      keys,
+    });
+  }
+  for (const field of Object.keys(want.content)) {
+    const value = got.content[field];
+    if (want.content[field] === value) continue;
+    // A field the schema lets the answer leave out: the documents do not require it.
+    const omitted = value === ABSENT && !lenient;
+    findings.push({
+      verdict: omitted ? 'WARNING' : verdict,
+      why: `${field}: ${value ?? 'none'}`,
+      keys: omitted ? ['OFF-ANSWER-CODES'] : keys,
+    });
+  }
+  return findings;
+}
+
+/** ` (answers …; field: value)` for expected/actual, or nothing. */
+function describe(f: DeliveryFacts | undefined): string {
+  if (f === undefined) return '';
+  const parts = [
+    ...(f.refers === null ? [] : [`answers ${f.refers}`]),
+    ...Object.entries(f.content).map(([k, v]) => `${k}: ${v}`),
+  ];
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+}
+
+/**
+ * Pairs the reference's items with the SUT run's items of the same key: first those at the
+ * same instant, then the rest in time order. The pairs follow the reference's order; items
+ * only one side has come as `{ w }` (missing) or `{ g }` (unexpected, after the others).
+ */
+export function pairByKey<T extends { atMs: number }>(
+  want: readonly T[],
+  got: readonly T[],
+  key: (item: T) => string,
+): { w?: T; g?: T }[] {
+  const open = new Map<string, T[]>();
+  for (const g of got) open.set(key(g), [...(open.get(key(g)) ?? []), g]);
+  const take = (w: T, fits: (g: T) => boolean) => {
+    const list = open.get(key(w)) ?? [];
+    const at = list.findIndex(fits);
+    return at < 0 ? undefined : list.splice(at, 1)[0];
+  };
+  const matched = want.map((w) => take(w, (g) => g.atMs === w.atMs));
+  const pairs = want.map((w, i) => ({ w, g: matched[i] ?? take(w, () => true) }));
+  const rest = [...open.values()].flat().sort((x, y) => x.atMs - y.atMs);
+  return [
+    ...pairs.map(({ w, g }) => (g === undefined ? { w } : { w, g })),
+    ...rest.map((g) => ({ g })),
+  ];
 }
