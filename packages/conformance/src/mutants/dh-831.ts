@@ -113,6 +113,21 @@ export const DH_831_MUTANTS: readonly Mutant[] = [
     ['start-day-90-early', '8d453925e35d'],
   ),
   dh(
+    'start-window-in-utc',
+    'the start window counts calendar days in UTC, not Helsinki (DH-START-WINDOW: a wrong time zone)',
+    () =>
+      validatingWith((v, receivedAt) => {
+        const days = calendarDaysBetween(receivedAt, v.times.startAt, 'UTC');
+        const errorIds: (typeof v.errorIds)[number][] = v.errorIds.filter(
+          (id) => id !== 'EC.AUTH.001' && id !== 'EC.AUTH.002',
+        );
+        if (days < 0) errorIds.push('EC.AUTH.001');
+        else if (days > 90) errorIds.push('EC.AUTH.002');
+        return { ...v, errorIds };
+      }),
+    ['start-yesterday-at-night'],
+  ),
+  dh(
     'start-in-past-accepted',
     'a start in the past is accepted (EC.AUTH.001 not raised)',
     () => ignoring('EC.AUTH.001'),
