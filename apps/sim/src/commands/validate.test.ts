@@ -62,4 +62,30 @@ describe('sim validate', () => {
     expect(await runMain(['validate', ...samples, '--xsd', 'xsd'], io)).toBe(0);
     expect(io.out().match(/^OK /gm)).toHaveLength(samples.length);
   });
+
+  it('checks the simulation-only data documents by their own format', async () => {
+    const record = `<?xml version="1.0" encoding="UTF-8"?>
+<ConsumptionRecord xmlns="urn:consent-sim:eda-sim:data:1">
+  <Sender>AT001000</Sender>
+  <Receiver>EP100200</Receiver>
+  <DocumentCreationDateTime>2026-03-11T09:00:03.001+01:00</DocumentCreationDateTime>
+  <MessageCode>DATEN_CRMSG</MessageCode>
+  <MessageId>AT001000202603110900030012345678901</MessageId>
+  <ConversationId>EP100200T1772697600000</ConversationId>
+  <ConsentId>AT00100020260302090000000AAAAAAAA</ConsentId>
+  <MeteringPoint>AT0010008265138217266517956082706</MeteringPoint>
+  <PeriodFrom>2026-03-10T09:00:03.001+01:00</PeriodFrom>
+  <PeriodTo>2026-03-11T09:00:03.001+01:00</PeriodTo>
+  <Trigger>periodic</Trigger>
+</ConsumptionRecord>`;
+    const io = memoryIo({
+      '/work/data.xml': record,
+      '/work/bad-data.xml': record.replace('<Trigger>periodic<', '<Trigger>sometimes<'),
+    });
+    expect(await runMain(['validate', 'data.xml'], io)).toBe(0);
+    expect(io.out()).toContain('OK data.xml: ConsumptionRecord');
+    const bad = memoryIo(Object.fromEntries(io.files));
+    expect(await runMain(['validate', 'bad-data.xml'], bad)).toBe(1);
+    expect(bad.out()).toContain('/ConsumptionRecord/Trigger');
+  });
 });

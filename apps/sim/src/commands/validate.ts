@@ -4,6 +4,7 @@ import {
   validateAgainstXsd,
   validateDocumentXml,
 } from '@consent-sim/messages';
+import { DATA_NAMESPACE, readDataXml } from '@consent-sim/sim';
 import { type Command, type CommandContext, stringOption } from '../command.ts';
 import { EXIT, usageError } from '../errors.ts';
 import { readInput } from '../io.ts';
@@ -46,10 +47,28 @@ function loadSchemas(
   }));
 }
 
+/**
+ * EDA and Datahub documents by their rules; the simulation-only CM_REQ_OFF data documents
+ * (ANFORDERUNG_DATEN, DATEN_CRMSG; docs/sut-protocol.md § data documents) by theirs.
+ */
+function validateAnyXml(bytes: Uint8Array) {
+  if (!new TextDecoder().decode(bytes.subarray(0, 4096)).includes(DATA_NAMESPACE)) {
+    return validateDocumentXml(bytes);
+  }
+  const { document, issues } = readDataXml(bytes);
+  return {
+    family: 'data' as const,
+    documentType: document?.kind,
+    version: 'consent-sim data 1 (simulation-only)',
+    messageCode: document?.fields.MessageCode,
+    issues: issues as ValidationIssue[],
+  };
+}
+
 export const validateCommand: Command = {
   name: 'validate',
   summary:
-    'Validate EDA (CMRequest, CMNotification, CMRevoke) and Datahub (DH-831, DH-851) XML documents',
+    'Validate EDA (CMRequest, CMNotification, CMRevoke), Datahub (DH-831, DH-851) and the simulation-only data XML documents',
   usage: ['validate <file.xml>... [--xsd <schema-dir>] [--json]'],
   help: `
 Detects each document's type, version (from the namespace) and message code, and checks it
@@ -57,6 +76,9 @@ against the rules of the official schema for that version: required elements and
 lengths, patterns, enumerations, dates, decimal facets and code ranges. Every violation names the
 element path, the rule and the offending value. Hostile input (DOCTYPE or entity declarations,
 oversized or deeply nested documents, non-UTF-8 bytes) is refused before parsing.
+
+The simulation-only CM_REQ_OFF data documents (ANFORDERUNG_DATEN, DATEN_CRMSG in the namespace
+urn:consent-sim:eda-sim:data:1, docs/sut-protocol.md) are checked against their own format.
 
 With --xsd, each EDA document is also validated by libxml2 (xmllint-wasm) against the official
 .xsd files in that directory — your own copy of the schemas; consent-sim does not ship them.
@@ -81,7 +103,7 @@ Examples:
     let allValid = true;
     for (const file of files) {
       const { bytes } = readInput(ctx.io, file);
-      const result = validateDocumentXml(bytes);
+      const result = validateAnyXml(bytes);
       const issues: ValidationIssue[] = [...result.issues];
       if (schemas !== undefined && result.family === 'eda' && result.issues.length === 0) {
         issues.push(...(await validateAgainstXsd(new TextDecoder().decode(bytes), schemas)));
