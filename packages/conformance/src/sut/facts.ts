@@ -18,6 +18,13 @@ export interface DeliveryFacts {
   content: Record<string, string>;
   /** The document itself breaks its wire format (e.g. a `corrupt` fault truncated it). */
   damaged: boolean;
+  /**
+   * The interpretation key under which another reference or content is a WARNING, not a FAIL:
+   * set where the documents do not fix what the answer names. An ANTWORT_CCMC answers a CMRevoke,
+   * which carries no CMRequestId, so which CMRequestId and ConversationId it names is open
+   * (OFF-LATE-OBJECTION); the reference names its own request's.
+   */
+  openUnder: string | null;
 }
 
 /** `code from→to`, the route a delivery takes (letters: their channel in brackets). */
@@ -144,7 +151,8 @@ export function facts(trace: readonly TraceEvent[]): Map<TraceEvent, DeliveryFac
     const refers = read.answers === null ? null : (answered?.label ?? UNRESOLVED);
     const label = `${route} #${ordinal}`;
     const content = { ...read.content, ...repeats(read.ids, answered?.ids) };
-    out.set(e, { label, refers, content, damaged: read.damaged });
+    const openUnder = e.messageCode === 'ANTWORT_CCMC' ? 'OFF-LATE-OBJECTION' : null;
+    out.set(e, { label, refers, content, damaged: read.damaged, openUnder });
     if (read.ownId !== null) byId.set(`${e.channel}|${read.ownId}`, { label, ids: read.ids });
   }
   return out;

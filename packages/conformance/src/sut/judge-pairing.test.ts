@@ -141,4 +141,19 @@ describe('judge: what a document answers and carries', () => {
       interpretations: ['OFF-ANSWER-CODES'],
     });
   });
+
+  it('an ANTWORT_CCMC naming another CMRequestId is a WARNING: a CMRevoke carries none (OFF-LATE-OBJECTION)', () => {
+    const isRevocationAnswer = (e: TraceEvent) =>
+      e.kind === 'deliver' && e.messageCode === 'ANTWORT_CCMC';
+    const { scenario, trace } = referenceWith('cm-req-off', isRevocationAnswer);
+    const fresh = changed(trace, sent(isRevocationAnswer), (e) => ({
+      ...e,
+      document: (e.document ?? '').replace(/(<(?:\w+:)?CMRequestId>)[^<]*/, '$1ZZZZZZZZ'),
+    }));
+    const checks = judgeAs('sp', scenario, trace, fresh);
+    expect(checks.filter((c) => c.verdict === 'FAIL')).toEqual([]);
+    expect(checks.find((c) => c.verdict === 'WARNING')).toMatchObject({
+      interpretations: ['OFF-LATE-OBJECTION'],
+    });
+  });
 });

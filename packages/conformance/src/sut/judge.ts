@@ -304,17 +304,20 @@ function instantFinding(
 /**
  * What the two documents answer and carry (facts.ts). Answering another document than the
  * reference does, or carrying other content, is a FAIL — unless the document answered arrived
- * damaged in the SUT's run, where what can still be read of it is the system's judgement.
+ * damaged in the SUT's run, where what can still be read of it is the system's judgement, or the
+ * documents leave it open (`openUnder`): then a WARNING.
  */
 function factFindings(
   want: DeliveryFacts | undefined,
   got: DeliveryFacts | undefined,
   damagedInRun: ReadonlySet<string>,
-  keys: readonly string[],
+  pathKeys: readonly string[],
 ): Finding[] {
   if (want === undefined || got === undefined) return [];
   const lenient = want.refers !== null && damagedInRun.has(want.refers);
-  const verdict: Verdict = lenient ? 'WARNING' : 'FAIL';
+  const open = want.openUnder;
+  const verdict: Verdict = lenient || open !== null ? 'WARNING' : 'FAIL';
+  const keys = open === null ? pathKeys : [open];
   const findings: Finding[] = [];
   if (want.refers !== got.refers) {
     findings.push({
@@ -327,7 +330,7 @@ function factFindings(
     const value = got.content[field];
     if (want.content[field] === value) continue;
     // A field the schema lets the answer leave out: the documents do not require it.
-    const omitted = value === ABSENT && !lenient;
+    const omitted = value === ABSENT && !lenient && open === null;
     findings.push({
       verdict: omitted ? 'WARNING' : verdict,
       why: `${field}: ${value ?? 'none'}`,
