@@ -3,7 +3,7 @@
  * guard, delay or action swapped by `provide`. Each names the step or interpretation it breaks.
  */
 import { addCalendarDays, cmReqOff, isoInZone, VIENNA } from '@consent-sim/core';
-import { type AnyStateMachine, emit, enqueueActions } from 'xstate';
+import { type AnyStateMachine, assign, emit, enqueueActions } from 'xstate';
 import type { Mutant } from './types.ts';
 
 const DAY_MS = 86_400_000;
@@ -35,6 +35,12 @@ export const objectionBy = (
 ) =>
   dsoWithConsents(
     cmReqOff.vnbConsentMachine.provide({
+      // The notice names the wrong deadline too, as a system with this defect would.
+      actions: {
+        recordRedemption: assign({
+          redemption: ({ event }) => cmReqOff.redemptionRecord(event, deadline),
+        }),
+      },
       delays: {
         objectionTimeout: ({ context }) => {
           const receivedAt = context.redemption?.receivedAt ?? 0;

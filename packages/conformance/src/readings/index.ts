@@ -7,7 +7,7 @@
  * docs/sut-protocol.md § What the harness checks.
  */
 import { addCalendarDays, cmReqOff, dh831, HELSINKI, VIENNA } from '@consent-sim/core';
-import type { AnyStateMachine } from 'xstate';
+import { type AnyStateMachine, assign } from 'xstate';
 import { startOfLocalDay } from '../model/local-day.ts';
 import { datahubWith, mailingOnClose, validatingWith } from '../mutants/dh-831.ts';
 
@@ -37,6 +37,12 @@ function dso(
   const after = (mode: 'inclusive' | 'exclusive') => (mode === 'inclusive' ? 1 : 0);
   return cmReqOff.vnbWithConsentMachine(
     cmReqOff.vnbConsentMachine.provide({
+      // Its notice names the deadline it applies, as a system built on this reading would.
+      actions: {
+        recordRedemption: assign({
+          redemption: ({ event }) => cmReqOff.redemptionRecord(event, objectBy),
+        }),
+      },
       delays: {
         redemptionTimeout: ({ context }) =>
           Math.max(0, redeemBy(context.issuedAt) + after(boundary.redemption) - context.startedAt),

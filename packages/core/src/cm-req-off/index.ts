@@ -90,6 +90,8 @@ export {
 export { type VnbInput, vnbMachine, vnbWithConsentMachine } from './vnb.ts';
 export {
   type ConsentReport,
+  type Redemption,
+  redemptionRecord,
   type VnbConsentEvent,
   type VnbConsentInput,
   vnbConsentMachine,

@@ -40,12 +40,17 @@ export interface VnbConsentInput {
   customer: { party: string; channel: 'email' | 'post' };
 }
 
-interface Redemption {
+export interface Redemption {
   spAddress: string;
   conversationId: string;
   cmRequestId: string;
   /** Instant of VNB_05: the 5 days run from here (`OFF-OBJECTION-START`). */
   receivedAt: number;
+  /**
+   * The last instant of the objection window, fixed when the redemption is recorded: the
+   * notice names it, the guard and the timer apply it (one value, so they cannot disagree).
+   */
+  objectionDeadline: number;
 }
 
 interface VnbConsentContext extends VnbConsentInput {
@@ -79,8 +84,34 @@ function redemptionOf(context: VnbConsentContext): Redemption {
   return context.redemption;
 }
 
-const objectionDeadlineOf = (context: VnbConsentContext) =>
-  objectionDeadline(redemptionOf(context).receivedAt);
+const objectionDeadlineOf = (context: VnbConsentContext) => redemptionOf(context).objectionDeadline;
+
+/**
+ * The record of a redemption (VNB_05) for `recordRedemption`, with the objection deadline
+ * computed by `deadline` from the receipt instant; the reference passes `objectionDeadline` (5
+ * Vienna calendar days, OFF-DAYS, OFF-OBJECTION-START). A DSO built on another reading provides
+ * a `recordRedemption` with its own, and its notice to the customer then names the deadline its
+ * guard and timer apply.
+ *
+ * @example
+ * vnbConsentMachine.provide({
+ *   actions: { recordRedemption: assign({ redemption: ({ event }) => redemptionRecord(event, (t) => t + 5 * DAY) }) },
+ * });
+ */
+export function redemptionRecord(
+  event: VnbConsentEvent,
+  deadline: (receivedAt: number) => number,
+): Redemption | undefined {
+  if (event.type !== 'redeem' && event.type !== 'redeem.failed') return undefined;
+  const { senderAddress, conversationId, cmRequestId } = event.message;
+  return {
+    spAddress: senderAddress,
+    conversationId,
+    cmRequestId,
+    receivedAt: event.at,
+    objectionDeadline: deadline(event.at),
+  };
+}
 
 /** The end of the periodic schedule: deliveries whose period starts after DateTo stop. */
 function hasNextDelivery(context: VnbConsentContext): boolean {
@@ -169,11 +200,7 @@ export const vnbConsentMachine = setup({
       periodicFrom: ({ context }) => nextPeriodicDelivery(context.periodicFrom, cycleOf(context)),
     }),
     recordRedemption: assign({
-      redemption: ({ event }) => {
-        if (event.type !== 'redeem' && event.type !== 'redeem.failed') return undefined;
-        const { senderAddress, conversationId, cmRequestId } = event.message;
-        return { spAddress: senderAddress, conversationId, cmRequestId, receivedAt: event.at };
-      },
+      redemption: ({ event }) => redemptionRecord(event, objectionDeadline),
     }),
     deliverData: enqueueActions(
       ({ context, enqueue }, params: { trigger: DataTrigger; from: number; to: number }) => {
@@ -226,7 +253,7 @@ export const vnbConsentMachine = setup({
       delayUntil(timeoutInstant(redemptionDeadline(context.issuedAt)), context.startedAt),
     objectionTimeout: ({ context }) => {
       const { receivedAt } = redemptionOf(context);
-      return delayUntil(timeoutInstant(objectionDeadline(receivedAt)), receivedAt);
+      return delayUntil(timeoutInstant(objectionDeadlineOf(context)), receivedAt);
     },
     nextDelivery: ({ context }) =>
       nextPeriodicDelivery(context.periodicFrom, cycleOf(context)) - context.periodicFrom,
