@@ -150,6 +150,7 @@ Example:
     const { paths: all } = collectPaths(process, {
       scenarios: sources.includes('scenario') ? loadShipped(io) : [],
       sources,
+      judging: role,
     });
     const paths = sources.flatMap((s) => all.filter((p) => p.source === s).slice(0, maxPaths));
     const client = new SutClient(httpTransport(target, timeout));

@@ -51,7 +51,10 @@ export async function runRoleUntilFail(
   options: MutantRunOptions = {},
 ): Promise<Exclude<MutantVerdict, { status: 'EQUIVALENT' }>> {
   const covers = new Map(generatePaths(process).paths.map((p) => [p.id, p.covers]));
-  const { paths: all } = collectPaths(process, { scenarios: options.scenarios ?? [] });
+  const { paths: all } = collectPaths(process, {
+    scenarios: options.scenarios ?? [],
+    judging: role,
+  });
   const focused = focus.flatMap((id) => all.filter((p) => p.id === id));
   const rest = all
     .filter((p) => !focus.includes(p.id))

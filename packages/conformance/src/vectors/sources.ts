@@ -31,6 +31,11 @@ export interface CollectPathsOptions {
   scenarios?: readonly Scenario[];
   /** Which sources to include; default both, model paths first. */
   sources?: readonly PathSource[];
+  /**
+   * Only paths that judge this role under test (`sim conform --role`): a scenario whose
+   * `judges` names other roles is left out. Default: every path.
+   */
+  judging?: string;
 }
 
 /**
@@ -62,6 +67,8 @@ export function collectPaths(
   if (sources.includes('scenario')) {
     for (const scenario of options.scenarios ?? []) {
       if (scenario.process !== process) continue;
+      const { judging } = options;
+      if (judging !== undefined && scenario.judges && !scenario.judges.includes(judging)) continue;
       paths.push({
         id: scenario.name,
         process,

@@ -65,6 +65,7 @@ function normalise(document: ScenarioDocument, fileName: string): Scenario {
     process: document.process,
     summary: document.summary,
     description: document.description ?? null,
+    ...(document.judges === undefined ? {} : { judges: document.judges }),
     seed: document.seed,
     start: document.start,
     parties: document.parties ?? {},

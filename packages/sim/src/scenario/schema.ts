@@ -58,6 +58,7 @@ function rolesOf(process: ProcessName): JsonSchemaObject {
     {
       properties: {
         parties: { propertyNames: role },
+        judges: { items: role },
         stimuli: { items: { properties: { party: role } } },
         faults: { items: messageEnds },
         expect: {
@@ -306,6 +307,14 @@ export const scenarioSchema: JsonSchemaObject = {
       title: 'Description',
       description: 'Longer explanation (optional).',
       type: 'string',
+    },
+    judges: {
+      title: 'Roles judged by sim conform',
+      description:
+        'The roles whose implementations `sim conform` judges with this scenario (default: every role). Name them when the scenario makes a party do something only to provoke another (e.g. an SP asking for data too early, to test the DSO), which a careful implementation of that party may decline.',
+      type: 'array',
+      items: { type: 'string' },
+      minItems: 1,
     },
     seed: {
       title: 'Seed',

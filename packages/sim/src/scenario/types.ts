@@ -68,6 +68,8 @@ export interface ScenarioDocument {
   process: ProcessName;
   summary: string;
   description?: string;
+  /** Roles `sim conform` judges with this scenario; absent: every role. */
+  judges?: string[];
   seed: number;
   start: string;
   parties?: Record<string, PartyOverride>;
@@ -79,8 +81,10 @@ export interface ScenarioDocument {
 }
 
 /** A loaded scenario: the document with defaults filled in and its resolved instants. */
-export interface Scenario extends Required<Omit<ScenarioDocument, 'description'>> {
+export interface Scenario extends Required<Omit<ScenarioDocument, 'description' | 'judges'>> {
   description: string | null;
+  /** Roles `sim conform` judges with this scenario; absent: every role. */
+  judges?: readonly string[];
   /** `<process>/<name>`, e.g. `cm-req-off/happy-path`. */
   fullName: string;
   /** IANA zone of the process (calendar-day arithmetic, timestamps in the trace). */
