@@ -27,9 +27,12 @@ export function selfTest(process: 'cm-req-off' | 'dh-831', role: string): void {
       const notPass = report.checks.filter((c) => c.verdict !== 'PASS');
       expect(notPass.slice(0, 3), JSON.stringify(notPass.slice(0, 3), null, 1)).toEqual([]);
       expect(code).toBe(0);
-      const scenarios = [...io.files.keys()].filter(
-        (p) => p.includes(`/scenarios/${process}/`) && p.endsWith('.yaml'),
-      ).length;
+      // Every shipped scenario of the process that judges this role (`judges`, default all).
+      const scenarios = [...io.files.entries()].filter(([p, text]) => {
+        if (!p.includes(`/scenarios/${process}/`) || !p.endsWith('.yaml')) return false;
+        const judges = /^judges:\s*\[([^\]]*)\]/m.exec(new TextDecoder().decode(text))?.[1];
+        return judges === undefined || judges.split(',').some((r) => r.trim() === role);
+      }).length;
       expect(report.paths).toBe(generatePaths(process).paths.length + scenarios);
       expect(report.summary.expectedFail).toBe(0);
     } finally {
