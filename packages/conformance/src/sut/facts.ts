@@ -16,6 +16,12 @@ export interface DeliveryFacts {
   refers: string | null;
   /** Business content, field → value (values joined in a canonical order). */
   content: Record<string, string>;
+  /**
+   * How the document relates to the one it answers (`refers`): `ConversationId`, `ConsentId`,
+   * `MeteringPoint` each `the request's`, `another` or {@link ABSENT}. Empty when it answers
+   * nothing that can be found; comparable only between answers to the same document.
+   */
+  repeats: Record<string, string>;
   /** The document itself breaks its wire format (e.g. a `corrupt` fault truncated it). */
   damaged: boolean;
   /**
@@ -150,9 +156,15 @@ export function facts(trace: readonly TraceEvent[]): Map<TraceEvent, DeliveryFac
     const answered = read.answers === null ? undefined : byId.get(`${e.channel}|${read.answers}`);
     const refers = read.answers === null ? null : (answered?.label ?? UNRESOLVED);
     const label = `${route} #${ordinal}`;
-    const content = { ...read.content, ...repeats(read.ids, answered?.ids) };
     const openUnder = e.messageCode === 'ANTWORT_CCMC' ? 'OFF-LATE-OBJECTION' : null;
-    out.set(e, { label, refers, content, damaged: read.damaged, openUnder });
+    out.set(e, {
+      label,
+      refers,
+      content: read.content,
+      repeats: repeats(read.ids, answered?.ids),
+      damaged: read.damaged,
+      openUnder,
+    });
     if (read.ownId !== null) byId.set(`${e.channel}|${read.ownId}`, { label, ids: read.ids });
   }
   return out;

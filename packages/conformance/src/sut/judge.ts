@@ -327,8 +327,14 @@ function factFindings(
     });
   }
   for (const field of Object.keys(want.content)) {
-    const value = got.content[field];
-    if (want.content[field] === value) continue;
+    if (want.content[field] === got.content[field]) continue;
+    findings.push({ verdict, why: `${field}: ${got.content[field] ?? 'none'}`, keys });
+  }
+  // What it repeats of the answered document compares only when both answer the same one.
+  if (want.refers !== got.refers) return findings;
+  for (const field of Object.keys(want.repeats)) {
+    const value = got.repeats[field];
+    if (want.repeats[field] === value) continue;
     // A field the schema lets the answer leave out: the documents do not require it.
     const omitted = value === ABSENT && !lenient && open === null;
     findings.push({
@@ -345,7 +351,7 @@ function describe(f: DeliveryFacts | undefined): string {
   if (f === undefined) return '';
   const parts = [
     ...(f.refers === null ? [] : [`answers ${f.refers}`]),
-    ...Object.entries(f.content).map(([k, v]) => `${k}: ${v}`),
+    ...Object.entries({ ...f.content, ...f.repeats }).map(([k, v]) => `${k}: ${v}`),
   ];
   return parts.length > 0 ? ` (${parts.join('; ')})` : '';
 }
