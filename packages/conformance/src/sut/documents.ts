@@ -23,6 +23,10 @@ export interface XmlReading {
   businessIssues: string[];
 }
 
+/** ANFORDERUNG_DATEN and DATEN_CRMSG: the simulation-only data documents (OFF-DATA-DELIVERY). */
+export const isDataDocumentCode = (code: string | null) =>
+  code === 'ANFORDERUNG_DATEN' || code === 'DATEN_CRMSG';
+
 /**
  * @example readXmlCodes('eda', antwortXml) // { messageCode: 'ANTWORT_CMQF', responseCodes: ['175'], issues: [] }
  */
@@ -41,7 +45,7 @@ export function readXmlCodes(channel: string, xml: string): XmlReading {
   }
   // The simulation-only data documents (OFF-DATA-DELIVERY) are not EDA schemas: they are
   // checked against their own format (docs/sut-protocol.md § data documents).
-  if (/^(?:ANFORDERUNG_DATEN|DATEN_CRMSG)$/.test(fallbackCode ?? '')) {
+  if (isDataDocumentCode(fallbackCode)) {
     const { issues } = readDataXml(xml);
     return {
       messageCode: fallbackCode,

@@ -8,6 +8,7 @@
  */
 import { validateDatahubXml, validateEdaXml } from '@consent-sim/messages';
 import type { TraceEvent } from '@consent-sim/sim';
+import { isDataDocumentCode } from './documents.ts';
 
 export interface DeliveryFacts {
   /** This delivery as others' `refers` names it: `route #ordinal`. */
@@ -89,7 +90,7 @@ function readDocument(e: TraceEvent, text: string | null): Read {
         return { ownId, answers: null, content: {}, damaged };
     }
   }
-  if (e.channel !== 'eda' || /ANFORDERUNG_DATEN|DATEN_CRMSG/.test(e.messageCode ?? '')) {
+  if (e.channel !== 'eda' || isDataDocumentCode(e.messageCode)) {
     return none;
   }
   const { document, issues } = validateEdaXml(text);

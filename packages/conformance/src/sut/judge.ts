@@ -367,7 +367,11 @@ export function pairByKey<T extends { atMs: number }>(
   key: (item: T) => string,
 ): { w?: T; g?: T }[] {
   const open = new Map<string, T[]>();
-  for (const g of got) open.set(key(g), [...(open.get(key(g)) ?? []), g]);
+  for (const g of got) {
+    const list = open.get(key(g));
+    if (list === undefined) open.set(key(g), [g]);
+    else list.push(g);
+  }
   const take = (w: T, fits: (g: T) => boolean) => {
     const list = open.get(key(w)) ?? [];
     const at = list.findIndex(fits);

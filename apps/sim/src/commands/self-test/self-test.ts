@@ -7,6 +7,7 @@
 import { generatePaths } from '@consent-sim/conformance';
 import { expect, it } from 'vitest';
 import { runMain } from '../../cli.ts';
+import { loadShipped } from '../../scenarios.ts';
 import { startSutServer } from '../../serve/server.ts';
 import { shippedScenariosIo } from '../../testing.ts';
 
@@ -28,11 +29,9 @@ export function selfTest(process: 'cm-req-off' | 'dh-831', role: string): void {
       expect(notPass.slice(0, 3), JSON.stringify(notPass.slice(0, 3), null, 1)).toEqual([]);
       expect(code).toBe(0);
       // Every shipped scenario of the process that judges this role (`judges`, default all).
-      const scenarios = [...io.files.entries()].filter(([p, text]) => {
-        if (!p.includes(`/scenarios/${process}/`) || !p.endsWith('.yaml')) return false;
-        const judges = /^judges:\s*\[([^\]]*)\]/m.exec(new TextDecoder().decode(text))?.[1];
-        return judges === undefined || judges.split(',').some((r) => r.trim() === role);
-      }).length;
+      const scenarios = loadShipped(io).filter(
+        (s) => s.process === process && (s.judges === undefined || s.judges.includes(role)),
+      ).length;
       expect(report.paths).toBe(generatePaths(process).paths.length + scenarios);
       expect(report.summary.expectedFail).toBe(0);
     } finally {
