@@ -4,9 +4,9 @@ import { CM_REQ_OFF_STEP_IDS, CM_REQ_OFF_STEPS, stepById } from './catalogue.ts'
 import { CM_RESPONSE_CODES } from './codes.ts';
 import { customerMachine } from './customer.ts';
 import { CM_REQ_OFF_GATEWAYS } from './gateways.ts';
-import { serviceProviderMachine } from './serviceProvider.ts';
+import { serviceProviderMachine } from './service-provider.ts';
 import { vnbMachine } from './vnb.ts';
-import { vnbConsentMachine } from './vnbConsent.ts';
+import { vnbConsentMachine } from './vnb-consent.ts';
 
 const machines: AnyStateMachine[] = [
   vnbMachine,

@@ -9,7 +9,7 @@ import type { CmReqOffStepId } from './catalogue.ts';
 import { delayUntil, isInTime, timeoutInstant } from './deadlines.ts';
 import type { CustomerEvent, PartyEmitted } from './events.ts';
 import type { ConsentApplication, Mail, MailTopic } from './messages.ts';
-import { performs } from './stepState.ts';
+import { performs } from './step-state.ts';
 
 export interface CustomerInput {
   /** Party the application goes to. */

@@ -18,7 +18,7 @@ export {
   type ResponseCode,
   type ResponseCodeEntry,
 } from './codes.ts';
-export { consentIdFor } from './consentId.ts';
+export { consentIdFor } from './consent-id.ts';
 // Prefixed: DH-831 has its own customer machine in the same package entry.
 export {
   type CustomerInput as CmReqOffCustomerInput,
@@ -86,7 +86,7 @@ export {
   type SpConsentStatus,
   type SpRecord,
   serviceProviderMachine,
-} from './serviceProvider.ts';
+} from './service-provider.ts';
 export { type VnbInput, vnbMachine, vnbWithConsentMachine } from './vnb.ts';
 export {
   type ConsentReport,
@@ -95,10 +95,10 @@ export {
   type VnbConsentEvent,
   type VnbConsentInput,
   vnbConsentMachine,
-} from './vnbConsent.ts';
+} from './vnb-consent.ts';
 export {
   type ConsentRecord,
   consentRequestRejection,
   type DsoProfile,
   type DsoRegistry,
-} from './vnbRegistry.ts';
+} from './vnb-registry.ts';

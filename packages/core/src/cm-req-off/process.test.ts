@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { consentIdFor } from './consentId.ts';
+import { consentIdFor } from './consent-id.ts';
 import { objectionDeadline, redemptionDeadline } from './deadlines.ts';
 import type { ConsentRequestData } from './messages.ts';
-import { createNetwork, MP1, MP2 } from './testNetwork.ts';
+import { createNetwork, MP1, MP2 } from './test-network.ts';
 import { vnbMachine } from './vnb.ts';
 
 const t0 = Date.parse('2026-03-10T09:00:00+01:00');

@@ -18,17 +18,17 @@ import {
   setup,
 } from 'xstate';
 import type { CmReqOffStepId } from './catalogue.ts';
-import { consentIdFor } from './consentId.ts';
+import { consentIdFor } from './consent-id.ts';
 import type { QrDocumentRequest, VnbEmitted, VnbEvent } from './events.ts';
 import type { ConsentApplication, Mail } from './messages.ts';
-import { performs } from './stepState.ts';
-import { type ConsentReport, vnbConsentMachine } from './vnbConsent.ts';
+import { performs } from './step-state.ts';
+import { type ConsentReport, vnbConsentMachine } from './vnb-consent.ts';
 import {
   consentRequestRejection,
   type DsoRegistry,
   emptyRegistry,
   markSeen,
-} from './vnbRegistry.ts';
+} from './vnb-registry.ts';
 
 export interface VnbInput {
   /** The DSO's EDA address (AT + 6 digits); its metering points start with it. */
@@ -47,7 +47,7 @@ interface PendingApplication {
 interface VnbContext {
   address: string;
   registeredServiceProviders: ReadonlySet<string>;
-  /** Mutated in place, like the two maps below (see vnbRegistry.ts). */
+  /** Mutated in place, like the two maps below (see vnb-registry.ts). */
   registry: DsoRegistry;
   pending: Map<string, PendingApplication>;
   /** Live consent machines by ConsentId; a finished one is dropped. */

@@ -13,7 +13,7 @@ const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 function base32Serial(serial: number): string {
   if (!Number.isInteger(serial) || serial < 0 || serial >= 2 ** 40) {
     throw new Error(
-      `consent-sim: cm-req-off/consentId.ts: serial ${serial} is outside 0 … 2^40-1; a DSO numbers its ConsentIds from 0`,
+      `consent-sim: cm-req-off/consent-id.ts: serial ${serial} is outside 0 … 2^40-1; a DSO numbers its ConsentIds from 0`,
     );
   }
   let out = '';

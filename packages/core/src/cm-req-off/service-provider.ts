@@ -7,7 +7,7 @@ import { assign, emit, enqueueActions, setup } from 'xstate';
 import type { CmReqOffStepId } from './catalogue.ts';
 import type { PartyEmitted, ServiceProviderEvent } from './events.ts';
 import type { ConsentRequestIntent, ConsentRequestView, DataTrigger } from './messages.ts';
-import { performs } from './stepState.ts';
+import { performs } from './step-state.ts';
 
 export interface ServiceProviderInput {
   /** The SP's EDA address (e.g. EP + 6 digits). */
@@ -57,7 +57,7 @@ function recordOf(context: ServiceProviderContext, consentId: string): SpRecord 
   const record = context.records[consentId];
   if (record === undefined) {
     throw new Error(
-      `consent-sim: cm-req-off/serviceProvider.ts: no record for ConsentId "${consentId}"; a stimulus must name a ConsentId the SP received in a QR code`,
+      `consent-sim: cm-req-off/service-provider.ts: no record for ConsentId "${consentId}"; a stimulus must name a ConsentId the SP received in a QR code`,
     );
   }
   return record;
@@ -167,7 +167,7 @@ export const serviceProviderMachine = setup({
     requestData: emit(({ context, event }) => {
       if (event.type !== 'stimulus.requestData')
         throw new Error(
-          `consent-sim: cm-req-off/serviceProvider.ts: requestData needs stimulus.requestData, got ${event.type}`,
+          `consent-sim: cm-req-off/service-provider.ts: requestData needs stimulus.requestData, got ${event.type}`,
         );
       const record = recordOf(context, event.consentId);
       const message = {

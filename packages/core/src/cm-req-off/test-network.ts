@@ -8,8 +8,8 @@ import { type AnyActorRef, createActor } from 'xstate';
 import { customerMachine } from './customer.ts';
 import type { QrDocumentRequest, SendEmitted, VnbEmitted } from './events.ts';
 import type { ConsentRequestIntent, ConsentRequestView, EdaIntent } from './messages.ts';
-import { serviceProviderMachine } from './serviceProvider.ts';
-import { createTestClock } from './testClock.ts';
+import { serviceProviderMachine } from './service-provider.ts';
+import { createTestClock } from './test-clock.ts';
 import { vnbMachine } from './vnb.ts';
 
 export const DSO = 'AT001000';

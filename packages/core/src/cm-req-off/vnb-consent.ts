@@ -26,7 +26,7 @@ import type {
   EdaIntent,
   Mail,
 } from './messages.ts';
-import { performs } from './stepState.ts';
+import { performs } from './step-state.ts';
 
 export interface VnbConsentInput {
   consentId: string;
@@ -78,7 +78,7 @@ const report = (event: VnbEmitted): ConsentReport => ({ type: 'consent.report', 
 function redemptionOf(context: VnbConsentContext): Redemption {
   if (context.redemption === undefined) {
     throw new Error(
-      `consent-sim: cm-req-off/vnbConsent.ts: ConsentId ${context.consentId} has no redemption yet; a state after VNB_05 was entered without one`,
+      `consent-sim: cm-req-off/vnb-consent.ts: ConsentId ${context.consentId} has no redemption yet; a state after VNB_05 was entered without one`,
     );
   }
   return context.redemption;
@@ -129,7 +129,7 @@ const cycleOf = (context: VnbConsentContext): 'D' | 'M' =>
 function onRequestPeriod(event: VnbConsentEvent) {
   if (event.type !== 'data.requested') {
     throw new Error(
-      `consent-sim: cm-req-off/vnbConsent.ts: an on-request delivery needs a data.requested event, got ${event.type}`,
+      `consent-sim: cm-req-off/vnb-consent.ts: an on-request delivery needs a data.requested event, got ${event.type}`,
     );
   }
   const to = addCalendarDays(startOfLocalDate(event.message.dateTo), 1, VIENNA);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentStatus } from './events.ts';
 import type { ConsentRequestView } from './messages.ts';
-import { consentRequestRejection, emptyRegistry, markSeen } from './vnbRegistry.ts';
+import { consentRequestRejection, emptyRegistry, markSeen } from './vnb-registry.ts';
 
 const dso = { address: 'AT001000', registeredServiceProviders: new Set(['EP100200']) };
 const MP = 'AT0010000000000000000000000000001';
