@@ -1,7 +1,9 @@
 // Public entry of @consent-sim/core. Each process is a namespace, because both have a customer
-// role (`cmReqOff.customerMachine`, `dh831.customerMachine`).
+// role (`cmReqOff.customerMachine`, `dh831.customerMachine`); `eda` is what every EDA process
+// shares; the process template (step states, catalogue shape) is exported by name.
 export * as cmReqOff from './cm-req-off/index.ts';
 export * as dh831 from './dh-831/index.ts';
+export { performs, type ReportStep, type StepStateMeta } from './process/step-state.ts';
 export {
   addCalendarDays,
   calendarDaysBetween,

@@ -5,11 +5,11 @@
  * decides by its own clock.
  */
 import { assign, emit, setup } from 'xstate';
+import { performs, type StepStateMeta } from '../process/step-state.ts';
 import type { CmReqOffStepId } from './catalogue.ts';
 import { delayUntil, isInTime, timeoutInstant } from './deadlines.ts';
 import type { CustomerEvent, PartyEmitted } from './events.ts';
 import type { ConsentApplication, Mail, MailTopic } from './messages.ts';
-import { performs } from './step-state.ts';
 
 export interface CustomerInput {
   /** Party the application goes to. */
@@ -46,6 +46,7 @@ export const customerMachine = setup({
     input: {} as CustomerInput,
     events: {} as CustomerEvent,
     emitted: {} as PartyEmitted,
+    meta: {} as StepStateMeta<CmReqOffStepId>,
   },
   actions: {
     reportStep: emit((_, params: { step: CmReqOffStepId }) => ({

@@ -4,10 +4,10 @@
  * passed through within one event. Stimuli let a scenario send deliberately wrong requests.
  */
 import { assign, emit, enqueueActions, setup } from 'xstate';
+import { performs, type StepStateMeta } from '../process/step-state.ts';
 import type { CmReqOffStepId } from './catalogue.ts';
 import type { PartyEmitted, ServiceProviderEvent } from './events.ts';
 import type { ConsentRequestIntent, ConsentRequestView, DataTrigger } from './messages.ts';
-import { performs } from './step-state.ts';
 
 export interface ServiceProviderInput {
   /** The SP's EDA address (e.g. EP + 6 digits). */
@@ -74,6 +74,7 @@ export const serviceProviderMachine = setup({
     input: {} as ServiceProviderInput,
     events: {} as Event,
     emitted: {} as PartyEmitted,
+    meta: {} as StepStateMeta<CmReqOffStepId>,
   },
   actions: {
     reportStep: emit((_, params: { step: CmReqOffStepId }) => ({

@@ -5,6 +5,7 @@
  * machine as `consent.report`, which emits it. Context stays small: the load test runs 100 000.
  */
 import { assign, emit, enqueueActions, setup } from 'xstate';
+import { performs, type StepStateMeta } from '../process/step-state.ts';
 import { addCalendarDays, isoInZone, localDate, VIENNA } from '../time.ts';
 import type { CmReqOffStepId } from './catalogue.ts';
 import {
@@ -26,7 +27,6 @@ import type {
   EdaIntent,
   Mail,
 } from './messages.ts';
-import { performs } from './step-state.ts';
 
 export interface VnbConsentInput {
   consentId: string;
@@ -141,6 +141,7 @@ export const vnbConsentMachine = setup({
     context: {} as VnbConsentContext,
     events: {} as VnbConsentEvent,
     emitted: {} as ConsentReport,
+    meta: {} as StepStateMeta<CmReqOffStepId>,
   },
   actions: {
     reportStep: emit((_, params: { step: CmReqOffStepId }) =>

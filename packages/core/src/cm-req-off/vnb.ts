@@ -17,11 +17,11 @@ import {
   not,
   setup,
 } from 'xstate';
+import { performs, type StepStateMeta } from '../process/step-state.ts';
 import type { CmReqOffStepId } from './catalogue.ts';
 import { consentIdFor } from './consent-id.ts';
 import type { QrDocumentRequest, VnbEmitted, VnbEvent } from './events.ts';
 import type { ConsentApplication, Mail } from './messages.ts';
-import { performs } from './step-state.ts';
 import { type ConsentReport, vnbConsentMachine } from './vnb-consent.ts';
 import {
   consentRequestRejection,
@@ -132,6 +132,7 @@ export const vnbMachine = setup({
     input: {} as VnbInput,
     events: {} as Event,
     emitted: {} as VnbEmitted,
+    meta: {} as StepStateMeta<CmReqOffStepId>,
   },
   actions: {
     reportStep: emit((_, params: { step: CmReqOffStepId }) => ({

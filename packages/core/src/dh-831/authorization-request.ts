@@ -10,11 +10,12 @@ import {
   type Dh851CancelDocument,
 } from '@consent-sim/messages';
 import { assign, sendParent, setup } from 'xstate';
+import { performs } from '../process/step-state.ts';
 import { isoInZone } from '../time.ts';
 import { DH831_ZONE, type RequestStatus } from './catalogue.ts';
 import type { AuthorizationDecision, AuthorizationEnd, Dh831Output } from './events.ts';
 import { notificationMail, reminderMail } from './mail-texts.ts';
-import { type Dh831StateMeta, realises } from './realises.ts';
+import type { Dh831StateMeta } from './step-state.ts';
 import type { Dh831StepKey } from './steps.ts';
 import { type RequestValidation, validateAuthorizationRequest } from './validation.ts';
 
@@ -85,7 +86,7 @@ export const authorizationRequestMachine = setup({
       grantedPoints(context.document.process.accountingPoints, event.message).length === 0,
   },
   actions: {
-    announceStep: sendParent((_, params: { step: Dh831StepKey }) =>
+    reportStep: sendParent((_, params: { step: Dh831StepKey }) =>
       toParent({ type: 'step', step: params.step }),
     ),
     validate: assign({
@@ -161,21 +162,21 @@ export const authorizationRequestMachine = setup({
   context: ({ input }) => ({ ...input, validation: null, grantedAccountingPoints: [] }),
   initial: 'received',
   states: {
-    received: { ...realises('DH-831.DH.RECEIVE'), always: 'validating' },
+    received: { ...performs('DH-831.DH.RECEIVE'), always: 'validating' },
     validating: {
-      ...realises('DH-831.DH.VALIDATE', 'validate'),
+      ...performs('DH-831.DH.VALIDATE', 'validate'),
       always: [{ guard: 'isValid', target: 'storing' }, { target: 'refused' }],
     },
-    refused: { ...realises('DH-831.DH.ACK_NEGATIVE', 'sendNegativeAck'), type: 'final' },
+    refused: { ...performs('DH-831.DH.ACK_NEGATIVE', 'sendNegativeAck'), type: 'final' },
     storing: {
-      ...realises('DH-831.DH.STORE', { type: 'recordStatus', params: { status: 'Open' } }),
+      ...performs('DH-831.DH.STORE', { type: 'recordStatus', params: { status: 'Open' } }),
       always: 'accepting',
     },
     accepting: {
-      ...realises('DH-831.DH.ACK_POSITIVE', 'sendPositiveAck'),
+      ...performs('DH-831.DH.ACK_POSITIVE', 'sendPositiveAck'),
       always: [{ guard: 'hasRecipient', target: 'notifying' }, { target: 'open' }],
     },
-    notifying: { ...realises('DH-831.DH.NOTIFY_EMAIL', 'sendNotification'), always: 'open' },
+    notifying: { ...performs('DH-831.DH.NOTIFY_EMAIL', 'sendNotification'), always: 'open' },
     open: {
       after: { requestEnd: 'expiring' },
       on: {
@@ -196,24 +197,24 @@ export const authorizationRequestMachine = setup({
         },
         // DH-831.GW.REMINDER_OPEN: leaving `open` cancels this timer, so no mail once decided.
         beforeReminder: { after: { reminderDue: 'reminding' } },
-        reminding: { ...realises('DH-831.DH.REMINDER_EMAIL', 'sendReminder'), always: 'reminded' },
+        reminding: { ...performs('DH-831.DH.REMINDER_EMAIL', 'sendReminder'), always: 'reminded' },
         reminded: {},
         withoutReminder: {},
       },
     },
     // DH-END-DATE: status change only, no e-mail.
     expiring: {
-      ...realises('DH-831.DH.EXPIRE', { type: 'recordStatus', params: { status: 'Expired' } }),
+      ...performs('DH-831.DH.EXPIRE', { type: 'recordStatus', params: { status: 'Expired' } }),
       always: 'expired',
     },
     expired: { type: 'final' },
     rejecting: {
-      ...realises('DH-831.DH.REJECT', { type: 'recordStatus', params: { status: 'Rejected' } }),
+      ...performs('DH-831.DH.REJECT', { type: 'recordStatus', params: { status: 'Rejected' } }),
       always: 'rejected',
     },
     rejected: { type: 'final' },
     approving: {
-      ...realises(
+      ...performs(
         'DH-831.DH.APPROVE',
         'grantAuthorization',
         { type: 'recordStatus', params: { status: 'Approved' } },
@@ -224,7 +225,7 @@ export const authorizationRequestMachine = setup({
     },
     approved: { on: { end: 'endingAuthorization' } },
     endingAuthorization: {
-      ...realises('DH-831.DH.END_AUTHORIZATION', {
+      ...performs('DH-831.DH.END_AUTHORIZATION', {
         type: 'recordAuthorization',
         params: { status: 'Ended' },
       }),
@@ -232,7 +233,7 @@ export const authorizationRequestMachine = setup({
     },
     authorizationEnded: { type: 'final' },
     cancelling: {
-      ...realises(
+      ...performs(
         'DH-851.DH.CANCEL',
         { type: 'recordStatus', params: { status: 'Cancelled' } },
         'sendCancelAck',

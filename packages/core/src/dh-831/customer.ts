@@ -5,8 +5,9 @@
  * doing nothing. Decisions travel as simulation-only `AS-DECISION` messages.
  */
 import { assign, emit, setup } from 'xstate';
+import { performs } from '../process/step-state.ts';
 import type { CustomerEvent, Dh831Output, EmailIntent } from './events.ts';
-import { type Dh831StateMeta, realises } from './realises.ts';
+import type { Dh831StateMeta } from './step-state.ts';
 import type { Dh831StepKey } from './steps.ts';
 
 export interface CustomerInput {
@@ -36,7 +37,7 @@ export const customerMachine = setup({
       event.type === 'stimulus.approve' && (event.removeAccountingPoints?.length ?? 0) > 0,
   },
   actions: {
-    announceStep: emit((_, params: { step: Dh831StepKey }) => ({
+    reportStep: emit((_, params: { step: Dh831StepKey }) => ({
       type: 'step' as const,
       step: params.step,
     })),
@@ -79,10 +80,10 @@ export const customerMachine = setup({
         'stimulus.reject': 'rejecting',
       },
     },
-    readingMail: { ...realises('DH-831.CUST.RECEIVE_EMAIL', 'keepMail'), always: 'idle' },
+    readingMail: { ...performs('DH-831.CUST.RECEIVE_EMAIL', 'keepMail'), always: 'idle' },
     // The removal happens in the service's page; it is sent with the approval.
-    removingPoints: { ...realises('DH-831.CUST.REMOVE_POINTS'), always: 'approving' },
-    approving: { ...realises('DH-831.CUST.APPROVE', 'sendDecision'), always: 'idle' },
-    rejecting: { ...realises('DH-831.CUST.REJECT', 'sendDecision'), always: 'idle' },
+    removingPoints: { ...performs('DH-831.CUST.REMOVE_POINTS'), always: 'approving' },
+    approving: { ...performs('DH-831.CUST.APPROVE', 'sendDecision'), always: 'idle' },
+    rejecting: { ...performs('DH-831.CUST.REJECT', 'sendDecision'), always: 'idle' },
   },
 });

@@ -12,10 +12,11 @@ import {
   type Dh851CancelDocument,
 } from '@consent-sim/messages';
 import { emit, enqueueActions, sendTo, setup } from 'xstate';
+import { performs } from '../process/step-state.ts';
 import { authorizationRequestMachine, type RequestOutputEvent } from './authorization-request.ts';
 import type { RequestStatus } from './catalogue.ts';
 import type { DatahubEvent, Dh831Output } from './events.ts';
-import { type Dh831StateMeta, realises } from './realises.ts';
+import type { Dh831StateMeta } from './step-state.ts';
 import type { Dh831StepKey } from './steps.ts';
 
 export interface DatahubInput {
@@ -79,7 +80,7 @@ export const datahubMachine = setup({
     },
   },
   actions: {
-    announceStep: emit((_, params: { step: Dh831StepKey }) => ({
+    reportStep: emit((_, params: { step: Dh831StepKey }) => ({
       type: 'step' as const,
       step: params.step,
     })),
@@ -208,9 +209,9 @@ export const datahubMachine = setup({
   },
   states: {
     listening: {},
-    refusingCancel: { ...realises('DH-851.DH.REFUSE', 'refuseCancel'), always: 'listening' },
+    refusingCancel: { ...performs('DH-851.DH.REFUSE', 'refuseCancel'), always: 'listening' },
     faulting: {
-      ...realises('DH-831.DH.TECHNICAL_FAULT', 'sendTechnicalFault'),
+      ...performs('DH-831.DH.TECHNICAL_FAULT', 'sendTechnicalFault'),
       always: 'listening',
     },
   },

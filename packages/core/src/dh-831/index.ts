@@ -41,13 +41,13 @@ export type {
   SellerEvent,
 } from './events.ts';
 export { type MailContext, notificationMail, reminderMail } from './mail-texts.ts';
-export { type AnnounceStep, type Dh831StateMeta, realises } from './realises.ts';
 export {
   type SellerContext,
   type SellerInput,
   type SellerRequest,
   sellerMachine,
 } from './seller.ts';
+export { type AnnounceStep, type Dh831StateMeta, realises } from './step-state.ts';
 export {
   DH831_LANES,
   DH831_STEP_KEYS,

@@ -6,8 +6,9 @@
  */
 import type { AckError, Dh831Process } from '@consent-sim/messages';
 import { assign, emit, enqueueActions, setup } from 'xstate';
+import { performs } from '../process/step-state.ts';
 import type { Dh831Output, SellerEvent } from './events.ts';
-import { type Dh831StateMeta, realises } from './realises.ts';
+import type { Dh831StateMeta } from './step-state.ts';
 import type { Dh831StepKey } from './steps.ts';
 
 export interface SellerInput {
@@ -65,7 +66,7 @@ export const sellerMachine = setup({
       context.requests[event.requestId]?.status === 'approved',
   },
   actions: {
-    announceStep: emit((_, params: { step: Dh831StepKey }) => ({
+    reportStep: emit((_, params: { step: Dh831StepKey }) => ({
       type: 'step' as const,
       step: params.step,
     })),
@@ -196,22 +197,22 @@ export const sellerMachine = setup({
         'stimulus.endAuthorization': { guard: 'isApproved', target: 'endingAuthorization' },
       },
     },
-    sending: { ...realises('DH-831.SELLER.SEND', 'sendRequest'), always: 'idle' },
-    readingAck: { ...realises('DH-831.SELLER.RECEIVE_ACK', 'readAck'), always: 'idle' },
+    sending: { ...performs('DH-831.SELLER.SEND', 'sendRequest'), always: 'idle' },
+    readingAck: { ...performs('DH-831.SELLER.RECEIVE_ACK', 'readAck'), always: 'idle' },
     readingApproval: {
-      ...realises('DH-831.SELLER.RECEIVE_APPROVAL', 'readApproval'),
+      ...performs('DH-831.SELLER.RECEIVE_APPROVAL', 'readApproval'),
       always: 'idle',
     },
-    cancelling: { ...realises('DH-851.SELLER.CANCEL', 'sendCancel'), always: 'idle' },
+    cancelling: { ...performs('DH-851.SELLER.CANCEL', 'sendCancel'), always: 'idle' },
     readingCancelAck: {
-      ...realises('DH-831.SELLER.RECEIVE_CANCEL_ACK', 'readAck'),
+      ...performs('DH-831.SELLER.RECEIVE_CANCEL_ACK', 'readAck'),
       always: 'idle',
     },
-    fetching: { ...realises('DH-831.SELLER.FETCH_DATA', 'fetchData'), always: 'idle' },
+    fetching: { ...performs('DH-831.SELLER.FETCH_DATA', 'fetchData'), always: 'idle' },
     endingAuthorization: {
-      ...realises('DH-831.SELLER.END_AUTHORIZATION', 'endAuthorization'),
+      ...performs('DH-831.SELLER.END_AUTHORIZATION', 'endAuthorization'),
       always: 'deletingData',
     },
-    deletingData: { ...realises('DH-831.SELLER.DELETE_DATA', 'deleteData'), always: 'idle' },
+    deletingData: { ...performs('DH-831.SELLER.DELETE_DATA', 'deleteData'), always: 'idle' },
   },
 });
