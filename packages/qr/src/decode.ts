@@ -34,21 +34,37 @@ export function decodeRgba(image: RgbaImage): string {
       `consent-sim: decodeRgba needs width × height × 4 bytes (${image.width} × ${image.height} × 4 = ${expected}), got ${image.data.length}`,
     );
   }
-  const found =
-    jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' }) ??
-    jsQR(image.data, image.width, image.height, { inversionAttempts: 'attemptBoth' });
+  const found = readWithJsqr(image);
   if (found === null) {
     throw new QrDecodeError(
       'no-qr-code',
       `no QR code found in the ${image.width} × ${image.height} image (dark-on-light and inverted tried); send a sharper image with the whole code and its quiet zone`,
     );
   }
+  return payloadText(found.bytes, found.version);
+}
+
+/**
+ * jsqr on its own, dark-on-light first and only then also inverted; null when nothing was found.
+ * The second, independent reader beside zxing (`decodeQrImage` with reader 'jsqr' or 'both').
+ */
+export function readWithJsqr(image: RgbaImage): { bytes: Uint8Array; version: number } | null {
+  const found =
+    jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' }) ??
+    jsQR(image.data, image.width, image.height, { inversionAttempts: 'attemptBoth' });
+  return found === null
+    ? null
+    : { bytes: Uint8Array.from(found.binaryData), version: found.version };
+}
+
+/** The symbol's bytes as strict UTF-8 (OFF-QR-PAYLOAD), or QrDecodeError('not-utf8'). */
+export function payloadText(bytes: Uint8Array, version?: number): string {
   try {
-    return strictUtf8.decode(Uint8Array.from(found.binaryData));
+    return strictUtf8.decode(bytes);
   } catch {
     throw new QrDecodeError(
       'not-utf8',
-      `the QR code (version ${found.version}) holds ${found.binaryData.length} bytes that are not UTF-8; OFF-QR-PAYLOAD stores UTF-8 text in byte mode: re-encode the documents as UTF-8`,
+      `the QR code (version ${version ?? 'unknown'}) holds ${bytes.length} bytes that are not UTF-8; OFF-QR-PAYLOAD stores UTF-8 text in byte mode: re-encode the documents as UTF-8`,
     );
   }
 }

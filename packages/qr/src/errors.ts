@@ -42,7 +42,16 @@ export class QrTooLargeError extends Error {
 }
 
 /** Why a QR image could not be turned into CMRequest documents. */
-export type QrDecodeErrorCode = 'no-qr-code' | 'not-png' | 'not-cmrequest' | 'not-utf8';
+export type QrDecodeErrorCode =
+  | 'no-qr-code'
+  | 'not-png'
+  | 'not-cmrequest'
+  | 'not-utf8'
+  /** Neither PNG nor JPEG (the async image readers accept both). */
+  | 'not-image'
+  | 'not-jpeg'
+  /** The header claims more pixels than the reader's `maxPixels`; nothing was decoded. */
+  | 'image-too-large';
 
 /**
  * A QR image could not be read, or what it holds is not a CMRequest payload
