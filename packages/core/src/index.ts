@@ -3,6 +3,7 @@
 // shares; the process template (step states, catalogue shape) is exported by name.
 export * as cmReqOff from './cm-req-off/index.ts';
 export * as dh831 from './dh-831/index.ts';
+export * as eda from './eda/index.ts';
 export { performs, type ReportStep, type StepStateMeta } from './process/step-state.ts';
 export {
   addCalendarDays,

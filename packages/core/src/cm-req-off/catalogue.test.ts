@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyStateMachine, StateNode } from 'xstate';
+import { CM_RESPONSE_CODES } from '../eda/response-codes.ts';
 import { CM_REQ_OFF_STEP_IDS, CM_REQ_OFF_STEPS, stepById } from './catalogue.ts';
-import { CM_RESPONSE_CODES } from './codes.ts';
 import { customerMachine } from './customer.ts';
 import { CM_REQ_OFF_GATEWAYS } from './gateways.ts';
 import { serviceProviderMachine } from './service-provider.ts';

@@ -5,9 +5,9 @@
  * decides by its own clock.
  */
 import { assign, emit, setup } from 'xstate';
+import { delayUntil, isInTime, timeoutInstant } from '../eda/deadlines.ts';
 import { performs, type StepStateMeta } from '../process/step-state.ts';
 import type { CmReqOffStepId } from './catalogue.ts';
-import { delayUntil, isInTime, timeoutInstant } from './deadlines.ts';
 import type { CustomerEvent, PartyEmitted } from './events.ts';
 import type { ConsentApplication, Mail, MailTopic } from './messages.ts';
 

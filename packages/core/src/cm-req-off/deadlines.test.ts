@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isInTime,
-  nextPeriodicDelivery,
-  objectionDeadline,
-  redemptionDeadline,
-  startOfLocalDate,
-  timeoutInstant,
-} from './deadlines.ts';
+import { isInTime, startOfLocalDate, timeoutInstant } from '../eda/deadlines.ts';
+import { nextPeriodicDelivery, objectionDeadline, redemptionDeadline } from './deadlines.ts';
 
 const HOUR = 3_600_000;
 

@@ -1,9 +1,11 @@
 /**
- * Deadline arithmetic of CM_REQ_OFF: calendar days in Europe/Vienna (`OFF-DAYS`), inclusive
- * deadlines whose timers fire 1 ms later (`OFF-DEADLINE-BOUNDARY`).
+ * Deadline arithmetic of CM_REQ_OFF: the redemption and objection windows and the periodic data
+ * deliveries, on the EDA layer's Vienna calendar days (`OFF-DAYS`) and inclusive deadlines
+ * (`OFF-DEADLINE-BOUNDARY`, ../eda/deadlines.ts).
  */
 import { DateTime } from 'luxon';
-import { addCalendarDays, VIENNA, zoneFor } from '../time.ts';
+import { calendarDaysAfter, EDA_ZONE } from '../eda/deadlines.ts';
+import { zoneFor } from '../time.ts';
 import { CM_REQ_OFF_DEADLINES } from './gateways.ts';
 
 /**
@@ -14,7 +16,7 @@ import { CM_REQ_OFF_DEADLINES } from './gateways.ts';
  *   // → epoch ms of 2026-04-09T09:00:00+02:00
  */
 export function redemptionDeadline(issuedAt: number): number {
-  return addCalendarDays(issuedAt, CM_REQ_OFF_DEADLINES.redemption.calendarDays, VIENNA);
+  return calendarDaysAfter(issuedAt, CM_REQ_OFF_DEADLINES.redemption.calendarDays);
 }
 
 /**
@@ -25,22 +27,7 @@ export function redemptionDeadline(issuedAt: number): number {
  *   // → epoch ms of 2026-05-09T12:00:00+02:00
  */
 export function objectionDeadline(receivedAt: number): number {
-  return addCalendarDays(receivedAt, CM_REQ_OFF_DEADLINES.objection.calendarDays, VIENNA);
-}
-
-/** An event at the deadline instant is in time (`OFF-DEADLINE-BOUNDARY`). */
-export function isInTime(at: number, deadline: number): boolean {
-  return at <= deadline;
-}
-
-/** The instant the timeout fires: 1 ms after the inclusive deadline (`OFF-DEADLINE-BOUNDARY`). */
-export function timeoutInstant(deadline: number): number {
-  return deadline + 1;
-}
-
-/** The `after` delay from `now` to `instant`; never negative (a late event fires at once). */
-export function delayUntil(instant: number, now: number): number {
-  return Math.max(0, instant - now);
+  return calendarDaysAfter(receivedAt, CM_REQ_OFF_DEADLINES.objection.calendarDays);
 }
 
 /**
@@ -53,25 +40,10 @@ export function delayUntil(instant: number, now: number): number {
 export function nextPeriodicDelivery(from: number, cycle: 'D' | 'M'): number {
   switch (cycle) {
     case 'D':
-      return addCalendarDays(from, 1, VIENNA);
+      return calendarDaysAfter(from, 1);
     case 'M':
-      return DateTime.fromMillis(from, { zone: zoneFor(VIENNA) })
+      return DateTime.fromMillis(from, { zone: zoneFor(EDA_ZONE) })
         .plus({ months: 1 })
         .toMillis();
   }
-}
-
-/**
- * The instant a local date (`yyyy-MM-dd`) begins in Vienna.
- *
- * @example startOfLocalDate('2026-03-29') // → epoch ms of 2026-03-29T00:00:00+01:00
- */
-export function startOfLocalDate(date: string): number {
-  const start = DateTime.fromISO(date, { zone: zoneFor(VIENNA) });
-  if (!start.isValid) {
-    throw new Error(
-      `consent-sim: cm-req-off/deadlines.ts: "${date}" is not a local date yyyy-MM-dd; pass the DateFrom/DateTo of the request`,
-    );
-  }
-  return start.toMillis();
 }

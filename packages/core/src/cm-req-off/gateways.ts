@@ -2,8 +2,9 @@
  * Gateways with their branches and the two deadlines of CM_REQ_OFF, as plain data. The negative
  * branches of VNB_06 follow the order of checks under interpretation key `OFF-RESPONSE-CODES`.
  */
+
+import type { ResponseCode } from '../eda/response-codes.ts';
 import type { CmReqOffStepId } from './catalogue.ts';
-import type { ResponseCode } from './codes.ts';
 
 export interface GatewayBranch {
   id: string;

@@ -1,4 +1,14 @@
 // Public API of CM_REQ_OFF: catalogue data, deadline arithmetic, message types and role machines.
+
+// Shared by every EDA process (../eda/); re-exported so `cmReqOff.*` keeps its names.
+export { consentIdFor } from '../eda/consent-id.ts';
+export { delayUntil, isInTime, startOfLocalDate, timeoutInstant } from '../eda/deadlines.ts';
+export type { DsoProfile } from '../eda/dso-registry.ts';
+export {
+  CM_RESPONSE_CODES,
+  type ResponseCode,
+  type ResponseCodeEntry,
+} from '../eda/response-codes.ts';
 export {
   CM_REQ_OFF_STEP_IDS,
   CM_REQ_OFF_STEPS,
@@ -12,27 +22,15 @@ export {
 } from './catalogue.ts';
 export {
   CM_REQ_OFF_MESSAGE_CODES,
-  CM_RESPONSE_CODES,
   type MessageCode,
   type MessageCodeEntry,
-  type ResponseCode,
-  type ResponseCodeEntry,
 } from './codes.ts';
-export { consentIdFor } from './consent-id.ts';
 // Prefixed: DH-831 has its own customer machine in the same package entry.
 export {
   type CustomerInput as CmReqOffCustomerInput,
   customerMachine as cmReqOffCustomerMachine,
 } from './customer.ts';
-export {
-  delayUntil,
-  isInTime,
-  nextPeriodicDelivery,
-  objectionDeadline,
-  redemptionDeadline,
-  startOfLocalDate,
-  timeoutInstant,
-} from './deadlines.ts';
+export { nextPeriodicDelivery, objectionDeadline, redemptionDeadline } from './deadlines.ts';
 export type {
   ConsentEmitted,
   ConsentStatus,
@@ -96,9 +94,4 @@ export {
   type VnbConsentInput,
   vnbConsentMachine,
 } from './vnb-consent.ts';
-export {
-  type ConsentRecord,
-  consentRequestRejection,
-  type DsoProfile,
-  type DsoRegistry,
-} from './vnb-registry.ts';
+export { type ConsentRecord, consentRequestRejection, type DsoRegistry } from './vnb-registry.ts';

@@ -3,7 +3,7 @@
  * fields the engine parsed from a document), outbound *intents* (the engine builds the document
  * with @consent-sim/messages and adds routing header, MessageId and timestamps) and mails.
  */
-import type { ResponseCode } from './codes.ts';
+import type { ResponseCode } from '../eda/response-codes.ts';
 
 export type MeteringIntervall = 'QH' | 'H' | 'D' | 'V';
 export type TransmissionCycle = 'D' | 'M' | 'V';

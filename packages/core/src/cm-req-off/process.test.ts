@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consentIdFor } from './consent-id.ts';
+import { consentIdFor } from '../eda/consent-id.ts';
 import { objectionDeadline, redemptionDeadline } from './deadlines.ts';
 import type { ConsentRequestData } from './messages.ts';
 import { createNetwork, MP1, MP2 } from './test-network.ts';

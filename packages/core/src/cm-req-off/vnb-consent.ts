@@ -5,18 +5,11 @@
  * machine as `consent.report`, which emits it. Context stays small: the load test runs 100 000.
  */
 import { assign, emit, enqueueActions, setup } from 'xstate';
+import { delayUntil, isInTime, startOfLocalDate, timeoutInstant } from '../eda/deadlines.ts';
 import { performs, type StepStateMeta } from '../process/step-state.ts';
 import { addCalendarDays, isoInZone, localDate, VIENNA } from '../time.ts';
 import type { CmReqOffStepId } from './catalogue.ts';
-import {
-  delayUntil,
-  isInTime,
-  nextPeriodicDelivery,
-  objectionDeadline,
-  redemptionDeadline,
-  startOfLocalDate,
-  timeoutInstant,
-} from './deadlines.ts';
+import { nextPeriodicDelivery, objectionDeadline, redemptionDeadline } from './deadlines.ts';
 import type { ConsentStatus, VnbEmitted } from './events.ts';
 import type {
   ConsentNotificationView,

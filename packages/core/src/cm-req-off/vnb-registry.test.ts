@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { markSeen } from '../eda/dso-registry.ts';
 import type { ConsentStatus } from './events.ts';
 import type { ConsentRequestView } from './messages.ts';
-import { consentRequestRejection, emptyRegistry, markSeen } from './vnb-registry.ts';
+import { consentRequestRejection, emptyRegistry } from './vnb-registry.ts';
 
 const dso = { address: 'AT001000', registeredServiceProviders: new Set(['EP100200']) };
 const MP = 'AT0010000000000000000000000000001';

@@ -1,32 +1,22 @@
 /**
- * The DSO's registry of ConsentIds and seen message ids, and the checks of gateway VNB_06 in
- * their order (`OFF-RESPONSE-CODES`). The registry is mutated in place: one DSO holds up to
- * 100 000 consents in the load test, and copying it per event would be quadratic.
+ * The checks of gateway VNB_06 against the DSO's registry (../eda/dso-registry.ts), in their
+ * order (`OFF-RESPONSE-CODES`), and the registry typed with the CM_REQ_OFF consent statuses.
  */
-import type { ResponseCode } from './codes.ts';
+import {
+  type DsoProfile,
+  type ConsentRecord as EdaConsentRecord,
+  type DsoRegistry as EdaDsoRegistry,
+  emptyRegistry as emptyEdaRegistry,
+  isMeteringPointOf,
+} from '../eda/dso-registry.ts';
+import type { ResponseCode } from '../eda/response-codes.ts';
 import type { ConsentStatus } from './events.ts';
 import type { ConsentRequestView } from './messages.ts';
 
-export interface ConsentRecord {
-  status: ConsentStatus;
-  meteringPoint: string;
-}
+export type ConsentRecord = EdaConsentRecord<ConsentStatus>;
+export type DsoRegistry = EdaDsoRegistry<ConsentStatus>;
 
-export interface DsoRegistry {
-  consents: Map<string, ConsentRecord>;
-  seenMessageIds: Set<string>;
-  seenCmRequestIds: Set<string>;
-}
-
-export function emptyRegistry(): DsoRegistry {
-  return { consents: new Map(), seenMessageIds: new Set(), seenCmRequestIds: new Set() };
-}
-
-/** The DSO facts the checks need besides the registry. */
-export interface DsoProfile {
-  address: string;
-  registeredServiceProviders: ReadonlySet<string>;
-}
+export const emptyRegistry = (): DsoRegistry => emptyEdaRegistry<ConsentStatus>();
 
 /** Statuses in which a ConsentId can no longer be redeemed (180: expired). */
 const ENDED: ReadonlySet<ConsentStatus> = new Set([
@@ -56,8 +46,7 @@ export function consentRequestRejection(
   if (registry.seenCmRequestIds.has(request.cmRequestId)) return 179;
   if (!dso.registeredServiceProviders.has(request.senderAddress)) return 76;
   if (request.meteringPoint === undefined) return 76;
-  // A metering point id starts with "AT" and the 6-digit DSO number, i.e. the DSO's address.
-  if (!request.meteringPoint.startsWith(dso.address)) return 56;
+  if (!isMeteringPointOf(request.meteringPoint, dso.address)) return 56;
   const consent =
     request.consentId === undefined ? undefined : registry.consents.get(request.consentId);
   if (consent === undefined) return 177;
@@ -65,10 +54,4 @@ export function consentRequestRejection(
   if (consent.meteringPoint !== request.meteringPoint) return 187;
   if (REDEEMED.has(consent.status)) return 178;
   return undefined;
-}
-
-/** Records the ids of a received ConsentRequest so that a repetition is a duplicate (179). */
-export function markSeen(registry: DsoRegistry, request: Partial<ConsentRequestView>): void {
-  if (request.messageId !== undefined) registry.seenMessageIds.add(request.messageId);
-  if (request.cmRequestId !== undefined) registry.seenCmRequestIds.add(request.cmRequestId);
 }

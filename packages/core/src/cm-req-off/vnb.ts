@@ -17,18 +17,14 @@ import {
   not,
   setup,
 } from 'xstate';
+import { consentIdFor } from '../eda/consent-id.ts';
+import { markSeen } from '../eda/dso-registry.ts';
 import { performs, type StepStateMeta } from '../process/step-state.ts';
 import type { CmReqOffStepId } from './catalogue.ts';
-import { consentIdFor } from './consent-id.ts';
 import type { QrDocumentRequest, VnbEmitted, VnbEvent } from './events.ts';
 import type { ConsentApplication, Mail } from './messages.ts';
 import { type ConsentReport, vnbConsentMachine } from './vnb-consent.ts';
-import {
-  consentRequestRejection,
-  type DsoRegistry,
-  emptyRegistry,
-  markSeen,
-} from './vnb-registry.ts';
+import { consentRequestRejection, type DsoRegistry, emptyRegistry } from './vnb-registry.ts';
 
 export interface VnbInput {
   /** The DSO's EDA address (AT + 6 digits); its metering points start with it. */

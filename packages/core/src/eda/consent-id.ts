@@ -1,8 +1,8 @@
 /**
- * ConsentIds the DSO creates at VNB_01: 33 characters, shaped like those seen in practice
- * (DSO address + local yyyyMMddHHmmssSSS + 8 base32 characters). The last 8 characters are a
- * base32 serial of the DSO, not a CMRequestId: the QR template's CMRequestId is derived by the
- * engine from the template's MessageId (`OFF-QR-PAYLOAD`).
+ * ConsentIds a DSO creates (in CM_REQ_OFF at VNB_01): 33 characters, shaped like those seen in
+ * practice (DSO address + Vienna local yyyyMMddHHmmssSSS + 8 base32 characters). The last 8
+ * characters are a base32 serial of the DSO, not a CMRequestId: in CM_REQ_OFF the QR template's
+ * CMRequestId is derived by the engine from the template's MessageId (`OFF-QR-PAYLOAD`).
  */
 import { DateTime } from 'luxon';
 import { VIENNA, zoneFor } from '../time.ts';
@@ -13,7 +13,7 @@ const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 function base32Serial(serial: number): string {
   if (!Number.isInteger(serial) || serial < 0 || serial >= 2 ** 40) {
     throw new Error(
-      `consent-sim: cm-req-off/consent-id.ts: serial ${serial} is outside 0 … 2^40-1; a DSO numbers its ConsentIds from 0`,
+      `consent-sim: eda/consent-id.ts: serial ${serial} is outside 0 … 2^40-1; a DSO numbers its ConsentIds from 0`,
     );
   }
   let out = '';
