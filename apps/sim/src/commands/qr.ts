@@ -1,11 +1,9 @@
 import { extname } from 'node:path';
 import { buildEdaXml, validateEdaXml } from '@consent-sim/messages';
 import {
-  decodeCmRequestPayload,
   encodeQr,
   packRequests,
   planCapacity,
-  QrDecodeError,
   type QrLevel,
   QrTooLargeError,
   renderPng,
@@ -15,6 +13,7 @@ import {
 import { type Command, type CommandContext, stringOption } from '../command.ts';
 import { CliError, EXIT, type ExitCode, usageError } from '../errors.ts';
 import { readInput, writeOutput } from '../io.ts';
+import { checkQr, decodeQr } from './qr-read.ts';
 import { printIssues } from './validate.ts';
 
 const LEVELS = ['L', 'M', 'Q', 'H'] as const;
@@ -77,36 +76,6 @@ async function encode(ctx: CommandContext, files: string[]): Promise<ExitCode> {
   return EXIT.ok;
 }
 
-async function decode(ctx: CommandContext, files: string[]): Promise<ExitCode> {
-  const [file, extra] = files;
-  if (file === undefined || extra !== undefined)
-    throw usageError('`qr decode` takes exactly one PNG file');
-  const { bytes } = readInput(ctx.io, file);
-  let documents: string[];
-  try {
-    documents = decodeCmRequestPayload(bytes).documents;
-  } catch (error) {
-    if (error instanceof QrDecodeError)
-      throw new CliError(`${file}: ${error.message}`, EXIT.invalid);
-    throw error;
-  }
-  let valid = true;
-  for (const [index, xml] of documents.entries()) {
-    ctx.io.stdout(`${xml}\n`);
-    const result = validateEdaXml(xml);
-    const label = `${file} [document ${index + 1} of ${documents.length}]`;
-    if (result.issues.length > 0) {
-      valid = false;
-      printIssues(ctx, label, result.issues);
-    } else {
-      ctx.io.stderr(
-        `${ctx.colors.green('OK')} ${label}: ${result.documentType} ${result.version} ${result.messageCode}\n`,
-      );
-    }
-  }
-  return valid ? EXIT.ok : EXIT.invalid;
-}
-
 async function capacity(ctx: CommandContext, files: string[]): Promise<ExitCode> {
   if (files.length === 0) throw usageError('`qr capacity` needs at least one CMRequest XML file');
   const documents = readRequests(ctx, files);
@@ -132,10 +101,11 @@ async function capacity(ctx: CommandContext, files: string[]): Promise<ExitCode>
 
 export const qrCommand: Command = {
   name: 'qr',
-  summary: 'Encode CMRequest documents into a QR code, decode a QR image, plan capacity',
+  summary: 'Encode CMRequest documents into a QR code, decode and check a QR image, plan capacity',
   usage: [
     'qr encode <request.xml>... [--out <file.png|file.svg>] [--level L|M|Q|H]',
-    'qr decode <file.png>',
+    'qr decode <file.png|file.jpg> [--reader zxing|jsqr|both] [--max-pixels N]',
+    'qr check <image|payload.txt> [--reader zxing|jsqr|both] [--level L|M|Q|H] [--json]',
     'qr capacity <request.xml>... [--json]',
   ],
   help: `
@@ -146,36 +116,56 @@ names the remedy of the process: the online data release CM_REQ_ONL (OFF-QR-TOO-
 
   encode    Validate the documents, then write a PNG or SVG (--out), or draw the code in the
             terminal when --out is not given.
-  decode    Read a PNG, print the payload (one document per line) and validate each document.
-            Exit 1 when there is no QR code, it is not a CMRequest, or a document is invalid.
+  decode    Read a PNG or JPEG (a scan, a phone photo), print the CMRequest documents and a
+            verdict per OFF-QR-PAYLOAD rule. Exit 1 when there is no QR code or a rule FAILs.
+  check     The verdicts alone, for an image or a payload text file: PASS, WARNING (XML
+            declaration, BOM, CRLF or trailing line breaks, pretty-printing, a prefix other
+            than cp:, a level other than M) or FAIL (not a CMRequest, invalid against the
+            schema rules, over the capacity of the level: OFF-QR-TOO-LARGE). Exit 0 unless
+            something FAILs.
   capacity  Payload size, whether it fits at each level, and how many metering points of the
             same shape fit at most.
 
 Options:
   --out FILE     where encode writes the image (.png or .svg)
-  --level L|M|Q|H  error-correction level (default M)
-  --json         capacity: print JSON
+  --level L|M|Q|H  error-correction level (default M); check: the level a payload file claims
+                 (an image's own level, as the reader reports it, wins)
+  --reader R     decode/check: zxing (default, ZXing-C++ in WebAssembly), jsqr, or both
+                 (both read; a difference is reported, different text FAILs)
+  --max-pixels N decode/check: refuse larger images from their header, before decoding
+                 (default 50000000)
+  --json         capacity, check: print JSON
 
 Examples:
   pnpm sim sample ANFORDERUNG_CMQF > request.xml
   pnpm sim qr encode request.xml --out request.png
   pnpm sim qr decode request.png
+  pnpm sim qr decode photo-of-the-letter.jpg --reader both
+  qrencode -l M -o theirs.png < request.xml && pnpm sim qr check theirs.png
   pnpm sim qr capacity request.xml
 `,
-  options: { out: { type: 'string' }, level: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    out: { type: 'string' },
+    level: { type: 'string' },
+    json: { type: 'boolean' },
+    reader: { type: 'string' },
+    'max-pixels': { type: 'string' },
+  },
   async run(ctx) {
     const [sub, ...files] = ctx.args.positionals;
     switch (sub) {
       case 'encode':
         return await encode(ctx, files);
       case 'decode':
-        return await decode(ctx, files);
+        return await decodeQr(ctx, files);
+      case 'check':
+        return await checkQr(ctx, files);
       case 'capacity':
         return await capacity(ctx, files);
       case undefined:
-        throw usageError('`qr` needs a sub-command: encode, decode or capacity');
+        throw usageError('`qr` needs a sub-command: encode, decode, check or capacity');
       default:
-        throw usageError(`unknown sub-command "qr ${sub}": use encode, decode or capacity`);
+        throw usageError(`unknown sub-command "qr ${sub}": use encode, decode, check or capacity`);
     }
   },
 };
