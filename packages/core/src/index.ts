@@ -4,6 +4,16 @@
 export * as cmReqOff from './cm-req-off/index.ts';
 export * as dh831 from './dh-831/index.ts';
 export * as eda from './eda/index.ts';
+export type {
+  CatalogueBranch,
+  CatalogueDeadline,
+  CatalogueGateway,
+  CatalogueMessageCode,
+  CatalogueStep,
+  CatalogueStepAlias,
+  CatalogueStepKind,
+  ProcessCatalogue,
+} from './process/catalogue.ts';
 export { performs, type ReportStep, type StepStateMeta } from './process/step-state.ts';
 export {
   addCalendarDays,

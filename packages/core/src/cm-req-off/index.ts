@@ -79,6 +79,7 @@ export type {
   RevokeView,
   TransmissionCycle,
 } from './messages.ts';
+export { catalogue } from './process-catalogue.ts';
 export {
   type ServiceProviderInput,
   type SpConsentStatus,

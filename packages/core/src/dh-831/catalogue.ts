@@ -1,9 +1,10 @@
 /**
- * The DH-831 catalogue as plain data: steps (./steps.ts), gateways with their branches,
- * deadlines, request statuses and message types, each tied to a section of seed 002
+ * The DH-831 catalogue as plain data: steps (./steps.ts), message types (./message-types.ts),
+ * gateways with their branches, deadlines and request statuses, each tied to a section of seed 002
  * ("DH-831 Valtuutuspyyntö myyjältä asiakkaalle") or to an interpretation key.
  */
 import { DESCRIPTION_MAX_LENGTH } from '@consent-sim/messages';
+import { DH831_MESSAGES } from './message-types.ts';
 import { DH831_LANES, DH831_STEPS, type Dh831StepKey, type SeedSection } from './steps.ts';
 
 /** The zone of "today", of the ISO offsets and of all day arithmetic (DH-START-WINDOW). */
@@ -19,43 +20,6 @@ export const REQUEST_STATUSES: readonly RequestStatus[] = [
   'Expired',
   'Cancelled',
 ];
-
-/**
- * Message types that travel in DH-831. `DH-825`, `AS-DECISION` and `AUTHORIZATION_END` are
- * simulation-only: the seed names the outcome but no message for it.
- */
-export type Dh831MessageType =
-  | 'DH-831'
-  | 'DH-851'
-  | 'ACK'
-  | 'EMAIL'
-  | 'DH-825'
-  | 'AS-DECISION'
-  | 'AUTHORIZATION_END';
-
-export const DH831_MESSAGES: Readonly<
-  Record<Dh831MessageType, { readonly summary: string; readonly simulationOnly: boolean }>
-> = {
-  'DH-831': { summary: 'Authorization request, seller → Datahub.', simulationOnly: false },
-  'DH-851': { summary: 'Cancellation of a request, seller → Datahub.', simulationOnly: false },
-  ACK: {
-    summary: 'Acknowledgement (positive / negative), Datahub → seller.',
-    simulationOnly: false,
-  },
-  EMAIL: { summary: 'Notification or reminder, Datahub → recipient.', simulationOnly: false },
-  'DH-825': {
-    summary: 'Approval notice with the granted accounting points (DH-PARTIAL).',
-    simulationOnly: true,
-  },
-  'AS-DECISION': {
-    summary: "The customer's action in the Authorization Service (approve / reject).",
-    simulationOnly: true,
-  },
-  AUTHORIZATION_END: {
-    summary: 'The seller ends an approved authorization (DH-CANCEL, wrong accounting points).',
-    simulationOnly: true,
-  },
-};
 
 export interface Dh831Branch {
   readonly when: string;

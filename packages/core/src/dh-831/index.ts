@@ -9,12 +9,10 @@ export {
   DH831_CATALOGUE,
   DH831_DEADLINES,
   DH831_GATEWAYS,
-  DH831_MESSAGES,
   DH831_ZONE,
   type Dh831Branch,
   type Dh831Gateway,
   type Dh831GatewayKey,
-  type Dh831MessageType,
   REQUEST_STATUSES,
   type RequestStatus,
 } from './catalogue.ts';
@@ -41,6 +39,8 @@ export type {
   SellerEvent,
 } from './events.ts';
 export { type MailContext, notificationMail, reminderMail } from './mail-texts.ts';
+export { DH831_MESSAGES, type Dh831MessageType } from './message-types.ts';
+export { catalogue } from './process-catalogue.ts';
 export {
   type SellerContext,
   type SellerInput,

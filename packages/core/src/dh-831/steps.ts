@@ -5,7 +5,7 @@
  * (docs/interpretations/dh-831.md).
  */
 import type { DatahubErrorId } from '@consent-sim/messages';
-import type { Dh831MessageType } from './catalogue.ts';
+import type { Dh831MessageType } from './message-types.ts';
 
 /** Who performs a step. The Authorization Service (valtuutuspalvelu) is part of Datahub's lane. */
 export type Dh831Lane = 'seller' | 'datahub' | 'customer';
