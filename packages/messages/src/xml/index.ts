@@ -1,11 +1,12 @@
 // Hostile-input guard and namespace-aware reading/writing, shared by the EDA and Datahub codecs.
 export { decodeXmlInput } from './decode.ts';
-export { DEFAULT_XML_LIMITS, guardXml, type XmlLimits } from './guard.ts';
+export { DEFAULT_XML_LIMITS, guardXml, inspectXml, type XmlLimits } from './guard.ts';
 export {
   positionAt,
   XmlInputError,
   type XmlInputErrorCode,
   type XmlPosition,
+  type XmlRefusalKind,
 } from './input-error.ts';
 export { decodeReferences, readXmlTree, type XmlAttribute, type XmlElement } from './tree.ts';
 export { writeXml, type XmlNodeOut, type XmlWriteOptions } from './write.ts';

@@ -7,8 +7,31 @@ export type XmlInputErrorCode =
   | 'entity'
   | 'external-entity'
   | 'too-deep'
+  | 'too-many-elements'
+  | 'too-many-attributes'
+  | 'version'
   | 'namespace'
   | 'not-xml';
+
+/**
+ * Why the input was refused, in libxml2's terms: `not-well-formed` when the input breaks XML 1.0
+ * well-formedness (libxml2 refuses it too), `refused-by-policy` when a well-formed document (or
+ * one this reader will not look into) is refused by a rule of this package: a DOCTYPE, a size,
+ * depth or count limit, an encoding other than UTF-8, an XML version other than 1.0, a namespace
+ * error.
+ */
+export type XmlRefusalKind = 'not-well-formed' | 'refused-by-policy';
+
+const POLICY_CODES: ReadonlySet<XmlInputErrorCode> = new Set<XmlInputErrorCode>([
+  'too-large',
+  'doctype',
+  'external-entity',
+  'too-deep',
+  'too-many-elements',
+  'too-many-attributes',
+  'version',
+  'namespace',
+]);
 
 /** A place in the input: 0-based UTF-16 offset, 1-based line and column. */
 export interface XmlPosition {
@@ -29,11 +52,13 @@ export class XmlInputError extends Error {
   readonly code: XmlInputErrorCode;
   readonly position: XmlPosition | undefined;
   readonly limit: number | undefined;
+  /** Defaults by code; `encoding` and `entity` say it per case. */
+  readonly kind: XmlRefusalKind;
 
   constructor(
     code: XmlInputErrorCode,
     detail: string,
-    options: { position?: XmlPosition; limit?: number; hint?: string } = {},
+    options: { position?: XmlPosition; limit?: number; hint?: string; kind?: XmlRefusalKind } = {},
   ) {
     const where = options.position
       ? ` at line ${options.position.line}, column ${options.position.column} (offset ${options.position.offset})`
@@ -43,6 +68,7 @@ export class XmlInputError extends Error {
     this.code = code;
     this.position = options.position;
     this.limit = options.limit;
+    this.kind = options.kind ?? (POLICY_CODES.has(code) ? 'refused-by-policy' : 'not-well-formed');
   }
 }
 
