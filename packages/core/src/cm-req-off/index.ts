@@ -86,13 +86,14 @@ export {
   type SpRecord,
   serviceProviderMachine,
 } from './service-provider.ts';
-export { type VnbInput, vnbMachine, vnbWithConsentMachine } from './vnb.ts';
+export { vnbMachine, vnbWithConsentMachine } from './vnb.ts';
+export { vnbConsentMachine } from './vnb-consent.ts';
 export {
   type ConsentReport,
   type Redemption,
   redemptionRecord,
   type VnbConsentEvent,
   type VnbConsentInput,
-  vnbConsentMachine,
-} from './vnb-consent.ts';
+} from './vnb-consent-context.ts';
+export type { VnbInput } from './vnb-context.ts';
 export { type ConsentRecord, consentRequestRejection, type DsoRegistry } from './vnb-registry.ts';

@@ -5,129 +5,26 @@
  * machine as `consent.report`, which emits it. Context stays small: the load test runs 100 000.
  */
 import { assign, emit, enqueueActions, setup } from 'xstate';
-import { delayUntil, isInTime, startOfLocalDate, timeoutInstant } from '../eda/deadlines.ts';
+import { delayUntil, isInTime, timeoutInstant } from '../eda/deadlines.ts';
 import { performs, type StepStateMeta } from '../process/step-state.ts';
-import { addCalendarDays, isoInZone, localDate, VIENNA } from '../time.ts';
+import { isoInZone, localDate, VIENNA } from '../time.ts';
 import type { CmReqOffStepId } from './catalogue.ts';
 import { nextPeriodicDelivery, objectionDeadline, redemptionDeadline } from './deadlines.ts';
-import type { ConsentStatus, VnbEmitted } from './events.ts';
-import type {
-  ConsentNotificationView,
-  ConsentRequestData,
-  ConsentRequestView,
-  DataRequestView,
-  DataTrigger,
-  EdaIntent,
-  Mail,
-} from './messages.ts';
-
-export interface VnbConsentInput {
-  consentId: string;
-  meteringPoint: string;
-  dsoAddress: string;
-  request: ConsentRequestData;
-  /** Instant of VNB_02: the 30 days run from here (`OFF-REDEMPTION-START`). */
-  issuedAt: number;
-  /** Instant of VNB_04: when this machine starts. */
-  startedAt: number;
-  customer: { party: string; channel: 'email' | 'post' };
-}
-
-export interface Redemption {
-  spAddress: string;
-  conversationId: string;
-  cmRequestId: string;
-  /** Instant of VNB_05: the 5 days run from here (`OFF-OBJECTION-START`). */
-  receivedAt: number;
-  /**
-   * The last instant of the objection window, fixed when the redemption is recorded: the
-   * notice names it, the guard and the timer apply it (one value, so they cannot disagree).
-   */
-  objectionDeadline: number;
-}
-
-interface VnbConsentContext extends VnbConsentInput {
-  redemption?: Redemption;
-  /** The instant the periodic schedule last advanced from (activation or last delivery). */
-  periodicFrom: number;
-}
-
-export type VnbConsentEvent =
-  | { type: 'start'; input: VnbConsentInput }
-  | { type: 'redeem'; at: number; message: ConsentRequestView }
-  | { type: 'redeem.failed'; at: number; message: ConsentRequestView }
-  | { type: 'objection'; at: number }
-  | { type: 'revocation.answered'; at: number; message: ConsentNotificationView }
-  | { type: 'data.requested'; at: number; message: DataRequestView };
-
-/** What a consent reports to its DSO machine. */
-export interface ConsentReport {
-  type: 'consent.report';
-  event: VnbEmitted;
-}
-
-const report = (event: VnbEmitted): ConsentReport => ({ type: 'consent.report', event });
-
-function redemptionOf(context: VnbConsentContext): Redemption {
-  if (context.redemption === undefined) {
-    throw new Error(
-      `consent-sim: cm-req-off/vnb-consent.ts: ConsentId ${context.consentId} has no redemption yet; a state after VNB_05 was entered without one`,
-    );
-  }
-  return context.redemption;
-}
-
-const objectionDeadlineOf = (context: VnbConsentContext) => redemptionOf(context).objectionDeadline;
-
-/**
- * The record of a redemption (VNB_05) for `recordRedemption`, with the objection deadline
- * computed by `deadline` from the receipt instant; the reference passes `objectionDeadline` (5
- * Vienna calendar days, OFF-DAYS, OFF-OBJECTION-START). A DSO built on another reading provides
- * a `recordRedemption` with its own, and its notice to the customer then names the deadline its
- * guard and timer apply.
- *
- * @example
- * vnbConsentMachine.provide({
- *   actions: { recordRedemption: assign({ redemption: ({ event }) => redemptionRecord(event, (t) => t + 5 * DAY) }) },
- * });
- */
-export function redemptionRecord(
-  event: VnbConsentEvent,
-  deadline: (receivedAt: number) => number,
-): Redemption | undefined {
-  if (event.type !== 'redeem' && event.type !== 'redeem.failed') return undefined;
-  const { senderAddress, conversationId, cmRequestId } = event.message;
-  return {
-    spAddress: senderAddress,
-    conversationId,
-    cmRequestId,
-    receivedAt: event.at,
-    objectionDeadline: deadline(event.at),
-  };
-}
-
-/** The end of the periodic schedule: deliveries whose period starts after DateTo stop. */
-function hasNextDelivery(context: VnbConsentContext): boolean {
-  const cycle = context.request.transmissionCycle;
-  if (cycle !== 'D' && cycle !== 'M') return false;
-  const dateTo = context.request.dateTo;
-  return dateTo === undefined || localDate(context.periodicFrom, VIENNA) <= dateTo;
-}
-
-/** Periodic deliveries only exist for D and M (`hasNextDelivery`); the cycle is one of them. */
-const cycleOf = (context: VnbConsentContext): 'D' | 'M' =>
-  context.request.transmissionCycle === 'M' ? 'M' : 'D';
-
-/** The period an on-request delivery covers: DateFrom 00:00 to the end of DateTo, Vienna time. */
-function onRequestPeriod(event: VnbConsentEvent) {
-  if (event.type !== 'data.requested') {
-    throw new Error(
-      `consent-sim: cm-req-off/vnb-consent.ts: an on-request delivery needs a data.requested event, got ${event.type}`,
-    );
-  }
-  const to = addCalendarDays(startOfLocalDate(event.message.dateTo), 1, VIENNA);
-  return { trigger: 'on-request' as const, from: startOfLocalDate(event.message.dateFrom), to };
-}
+import type { ConsentStatus } from './events.ts';
+import type { DataTrigger, EdaIntent } from './messages.ts';
+import {
+  type ConsentReport,
+  cycleOf,
+  hasNextDelivery,
+  objectionDeadlineOf,
+  onRequestPeriod,
+  redemptionOf,
+  redemptionRecord,
+  report,
+  type VnbConsentContext,
+  type VnbConsentEvent,
+} from './vnb-consent-context.ts';
+import { consentRequestNoticeMail, functionalErrorMail } from './vnb-mails.ts';
 
 export const vnbConsentMachine = setup({
   types: {
@@ -161,24 +58,15 @@ export const vnbConsentMachine = setup({
       },
     ),
     notifyCustomer: emit(({ context }, params: { about: 'consentRequest' | 'functionalError' }) => {
-      const mail: Mail =
+      const mail =
         params.about === 'consentRequest'
-          ? {
-              subject: 'Datenfreigabe: Anfrage eines Dienstleisters',
-              text: `Ein Dienstleister hat die Datenfreigabe ${context.consentId} eingelöst. Widerspruch bis ${isoInZone(objectionDeadlineOf(context), VIENNA)}.`,
-              topic: {
-                kind: 'consentRequestNotice',
-                consentId: context.consentId,
-                meteringPoint: context.meteringPoint,
-                serviceProvider: redemptionOf(context).spAddress,
-                objectionDeadline: objectionDeadlineOf(context),
-              },
-            }
-          : {
-              subject: 'Datenfreigabe: Fehler',
-              text: `Die Datenfreigabe ${context.consentId} konnte wegen eines Fehlers nicht erteilt werden; die Daten bleiben nicht freigegeben.`,
-              topic: { kind: 'functionalError', consentId: context.consentId },
-            };
+          ? consentRequestNoticeMail({
+              consentId: context.consentId,
+              meteringPoint: context.meteringPoint,
+              serviceProvider: redemptionOf(context).spAddress,
+              objectionDeadline: objectionDeadlineOf(context),
+            })
+          : functionalErrorMail(context.consentId);
       return report({
         type: 'send',
         channel: context.customer.channel,

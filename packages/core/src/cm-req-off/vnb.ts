@@ -1,79 +1,28 @@
 /**
  * The DSO (Verteilernetzbetreiber) of CM_REQ_OFF. It takes applications (BP_01 → VNB_01–VNB_03),
  * validates every ConsentRequest against its registry (VNB_05/VNB_06, `OFF-RESPONSE-CODES`) and
- * runs one `vnbConsent` machine per ConsentId from VNB_04 on. Each is a separate actor system
- * on the DSO's clock, reporting by `emit` (relayed here), not a child: `spawnChild` copies the
- * children map on every spawn, and in a shared system every actor stop scans all scheduled
- * events (`scheduler.cancelAll`) — both quadratic for the 100 000-consent load run (measured:
- * 20 000 consents spent 16.6 of 33 s in cancelAll).
+ * runs one `vnbConsent` machine per ConsentId from VNB_04 on (vnb-consents.ts), relaying what
+ * each reports. Context and application bookkeeping: vnb-context.ts; texts: vnb-mails.ts.
  */
-import {
-  type ActorRefFrom,
-  type AnyActorRef,
-  and,
-  createActor,
-  emit,
-  enqueueActions,
-  not,
-  setup,
-} from 'xstate';
+import { and, emit, enqueueActions, not, setup } from 'xstate';
 import { consentIdFor } from '../eda/consent-id.ts';
 import { markSeen } from '../eda/dso-registry.ts';
 import { performs, type StepStateMeta } from '../process/step-state.ts';
 import type { CmReqOffStepId } from './catalogue.ts';
-import type { QrDocumentRequest, VnbEmitted, VnbEvent } from './events.ts';
-import type { ConsentApplication, Mail } from './messages.ts';
-import { type ConsentReport, vnbConsentMachine } from './vnb-consent.ts';
-import { consentRequestRejection, type DsoRegistry, emptyRegistry } from './vnb-registry.ts';
-
-export interface VnbInput {
-  /** The DSO's EDA address (AT + 6 digits); its metering points start with it. */
-  address: string;
-  /** Service providers registered at ebutilities.at (a precondition of the page; else 76). */
-  registeredServiceProviders: readonly string[];
-}
-
-/** An application between VNB_01 and the engine's answer to `qr.request`. */
-interface PendingApplication {
-  customer: { party: string; channel: 'email' | 'post' };
-  documents: QrDocumentRequest[];
-  issuedAt: number;
-}
-
-interface VnbContext {
-  address: string;
-  registeredServiceProviders: ReadonlySet<string>;
-  /** Mutated in place, like the two maps below (see vnb-registry.ts). */
-  registry: DsoRegistry;
-  pending: Map<string, PendingApplication>;
-  /** Live consent machines by ConsentId; a finished one is dropped. */
-  consents: Map<string, ActorRefFrom<typeof vnbConsentMachine>>;
-  consentSerial: number;
-  applicationSerial: number;
-}
-
-type Event = VnbEvent | ConsentReport | { type: 'consent.done'; consentId: string };
-
-const applicationOf = (event: Event): ConsentApplication | undefined =>
-  event.type === 'mail.received' && event.mail.topic.kind === 'application'
-    ? event.mail.topic.application
-    : undefined;
-
-const applicationId = (serial: number) => `A${serial}`;
-
-function pendingOf(context: VnbContext, event: Event): PendingApplication & { id: string } {
-  const id =
-    event.type === 'qr.created' || event.type === 'qr.tooLarge'
-      ? event.applicationId
-      : applicationId(context.applicationSerial);
-  const pending = context.pending.get(id);
-  if (pending === undefined) {
-    throw new Error(
-      `consent-sim: cm-req-off/vnb.ts: no application "${id}" awaits a QR code; answer each qr.request once, with its applicationId`,
-    );
-  }
-  return { ...pending, id };
-}
+import type { VnbEmitted } from './events.ts';
+import type { Mail } from './messages.ts';
+import { vnbConsentMachine } from './vnb-consent.ts';
+import { consentEvents, startConsents } from './vnb-consents.ts';
+import {
+  applicationId,
+  applicationOf,
+  type VnbMachineEvent as Event,
+  pendingOf,
+  type VnbContext,
+  type VnbInput,
+} from './vnb-context.ts';
+import { notAuthenticatedMail, onlineProcessMail, qrCodeMail } from './vnb-mails.ts';
+import { consentRequestRejection, emptyRegistry } from './vnb-registry.ts';
 
 /** The negative ResponseCode for the request in `event`, if any (`OFF-RESPONSE-CODES`). */
 function rejectionOf(context: VnbContext, event: Event) {
@@ -89,38 +38,6 @@ const mailTo = (event: Event, mail: Mail, channel?: 'email' | 'post'): VnbEmitte
     );
   return { type: 'send', channel: channel ?? event.channel, to: event.from, message: mail };
 };
-
-/**
- * VNB_04: starts one `consentMachine` per ConsentId of the application, each its own actor system
- * on the DSO's clock, its reports relayed to the DSO. Parameterised, so that a different consent
- * machine (a deliberately wrong one, in the conformance suites) can be plugged in with
- * {@link vnbWithConsentMachine} instead of copying this code.
- */
-function startConsents(
-  { context, event, self }: { context: VnbContext; event: Event; self: AnyActorRef },
-  consentMachine: typeof vnbConsentMachine,
-): void {
-  const { id, customer, documents, issuedAt } = pendingOf(context, event);
-  const startedAt = event.type === 'qr.created' ? event.at : issuedAt;
-  for (const { consentId, meteringPoint, dsoAddress, ...request } of documents) {
-    const input = {
-      consentId,
-      meteringPoint,
-      dsoAddress,
-      request,
-      issuedAt,
-      startedAt,
-      customer,
-    };
-    const consent = createActor(consentMachine, { id: consentId, clock: self.system._clock });
-    consent.on('consent.report', (report) => self.send(report));
-    consent.subscribe({ complete: () => self.send({ type: 'consent.done', consentId }) });
-    context.consents.set(consentId, consent);
-    consent.start();
-    consent.send({ type: 'start', input });
-  }
-  context.pending.delete(id);
-}
 
 export const vnbMachine = setup({
   types: {
@@ -164,12 +81,7 @@ export const vnbMachine = setup({
     sendQrCode: emit(({ context, event }) => {
       const { customer, documents } = pendingOf(context, event);
       const consentIds = documents.map((document) => document.consentId);
-      const mail: Mail = {
-        subject: 'Ihre Datenfreigabe (QR-Code)',
-        text: 'Geben Sie diesen QR-Code innerhalb von 30 Tagen an Ihren Dienstleister weiter.',
-        ...(event.type === 'qr.created' ? { qrPayload: event.payload } : {}),
-        topic: { kind: 'qrCode', consentIds },
-      };
+      const mail = qrCodeMail(consentIds, event.type === 'qr.created' ? event.payload : undefined);
       return {
         type: 'send' as const,
         channel: customer.channel,
@@ -182,15 +94,7 @@ export const vnbMachine = setup({
     adviseOnlineProcess: emit(({ context, event }) => {
       const { customer } = pendingOf(context, event);
       const sizes = event.type === 'qr.tooLarge' ? event : { payloadBytes: 0, capacityBytes: 0 };
-      const mail: Mail = {
-        subject: 'Datenfreigabe: zu umfangreich für einen QR-Code',
-        text: 'Die Freigabe passt nicht in einen QR-Code. Ihr Dienstleister muss die online Datenfreigabe (CM_REQ_ONL) anfragen.',
-        topic: {
-          kind: 'useOnlineProcess',
-          payloadBytes: sizes.payloadBytes,
-          capacityBytes: sizes.capacityBytes,
-        },
-      };
+      const mail = onlineProcessMail(sizes);
       return {
         type: 'send' as const,
         channel: customer.channel,
@@ -208,13 +112,7 @@ export const vnbMachine = setup({
       context.pending.delete(id);
     }),
     /** OFF-AUTH-AND-BACKEND-ERRORS: no ConsentId, no QR; the customer hears it on the channel used. */
-    tellNotAuthenticated: emit(({ event }) =>
-      mailTo(event, {
-        subject: 'Datenfreigabe: Identität nicht bestätigt',
-        text: 'Wir konnten Sie nicht authentifizieren; es wurde keine Datenfreigabe erstellt.',
-        topic: { kind: 'notAuthenticated' },
-      }),
-    ),
+    tellNotAuthenticated: emit(({ event }) => mailTo(event, notAuthenticatedMail())),
     rejectRequest: enqueueActions(({ context, event, enqueue }) => {
       const code = rejectionOf(context, event);
       if (
@@ -258,40 +156,8 @@ export const vnbMachine = setup({
       },
     ),
     forwardToConsents: enqueueActions(({ context, event, enqueue }) => {
-      switch (event.type) {
-        case 'mail.received': {
-          if (event.mail.topic.kind !== 'objection') return;
-          for (const consentId of event.mail.topic.consentIds) {
-            const consent = context.consents.get(consentId);
-            if (consent) enqueue.sendTo(consent, { type: 'objection', at: event.at });
-          }
-          return;
-        }
-        case 'receive.ANTWORT_CCMC': {
-          const consent = context.consents.get(event.message.consentId ?? '');
-          if (consent)
-            enqueue.sendTo(consent, {
-              type: 'revocation.answered',
-              at: event.at,
-              message: event.message,
-            });
-          return;
-        }
-        case 'receive.ANFORDERUNG_DATEN': {
-          // Data leave the DSO only for an active release (OFF-DATA-DELIVERY).
-          const consent = context.consents.get(event.message.consentId);
-          const active =
-            context.registry.consents.get(event.message.consentId)?.status === 'active';
-          if (consent && active)
-            enqueue.sendTo(consent, {
-              type: 'data.requested',
-              at: event.at,
-              message: event.message,
-            });
-          return;
-        }
-        default:
-          return;
+      for (const { consent, event: forwarded } of consentEvents(context, event)) {
+        enqueue.sendTo(consent, forwarded);
       }
     }),
     relayReport: enqueueActions(({ context, event, enqueue }) => {
