@@ -48,15 +48,43 @@ export async function validateAgainstXsd(
   });
   if (result.valid) return [];
   const elements = elementPaths(root);
-  return result.errors.map((error) => {
-    const line = error.loc?.lineNumber;
-    const name = /Element '(?:\{[^}]*\})?([^']+)'/.exec(error.message)?.[1];
+  const files = new Set(['document.xml', ...schemas.map((schema) => schema.fileName)]);
+  return joinContinuationLines(result.errors, files).map(({ line, message }) => {
+    const name = /Element '(?:\{[^}]*\})?([^']+)'/.exec(message)?.[1];
     const match =
       elements.find((element) => element.line === line && element.localName === name) ??
       elements.find((element) => element.line === line);
     const path = match?.path ?? (line !== undefined ? `line ${line}` : '/');
-    return { path, rule: 'xsd', message: `${path}: ${error.message.trim()}` };
+    return { path, rule: 'xsd', message: `${path}: ${message}` };
   });
+}
+
+interface XmllintError {
+  readonly rawMessage: string;
+  readonly message: string;
+  readonly loc?: { readonly fileName: string; readonly lineNumber: number } | null;
+}
+
+/**
+ * xmllint prints one error per line, but a value with a line break in it continues the message
+ * on the next lines, which xmllint-wasm then reads as errors of their own (at "line NaN" when the
+ * continuation holds a colon). A line that does not start with a known file and a line number
+ * belongs to the error before it.
+ */
+export function joinContinuationLines(
+  errors: readonly XmllintError[],
+  files: ReadonlySet<string>,
+): Array<{ line: number | undefined; message: string }> {
+  const out: Array<{ line: number | undefined; message: string }> = [];
+  for (const error of errors) {
+    const line = error.loc?.lineNumber;
+    const located = error.loc && files.has(error.loc.fileName) && Number.isInteger(line);
+    const previous = out.at(-1);
+    if (located) out.push({ line, message: error.message.trim() });
+    else if (previous) previous.message += `\n${error.rawMessage}`;
+    else out.push({ line: undefined, message: error.rawMessage.trim() });
+  }
+  return out;
 }
 
 function targetNamespace(schema: string): string | undefined {
