@@ -13,6 +13,7 @@ import {
   renderPng,
   renderRgba,
 } from '@consent-sim/qr';
+import { roundTripRows } from './qr-roundtrip.ts';
 import type { BenchSection } from './run.ts';
 
 /** A payload of exactly `bytes` UTF-8 bytes mixing ASCII, umlauts and "€" (byte mode keeps them). */
@@ -122,7 +123,11 @@ export default async function qrBench(): Promise<BenchSection> {
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
-    `In this run the RGBA round trip is ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}× faster than the PNG round trip.`,
+    `In this run the RGBA round trip is ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}× faster than the PNG round trip (both decoded by jsqr).`,
+    '',
+    '### A 1.4 kB CMRequest: zxing against jsqr',
+    '',
+    await roundTripRows(),
   ].join('\n');
   return { title: 'QR encode + decode', markdown };
 }

@@ -13,6 +13,7 @@ export interface BenchSection {
 
 const sections: Array<[string, () => Promise<{ default: () => Promise<BenchSection> }>]> = [
   ['qr', () => import('./qr.ts')],
+  ['qr-corpus', () => import('./qr-corpus.ts')],
   ['messages', () => import('./messages.ts')],
   ['scenarios', () => import('./scenarios.ts')],
   ['paths', () => import('./paths.ts')],

@@ -2,9 +2,9 @@
  * Payload → QR symbol (step CM_REQ_OFF_VNB_02). Always byte mode over the payload's UTF-8 bytes
  * (OFF-QR-PAYLOAD), so every scanner gets the exact bytes back, whatever characters they are.
  */
-import QRCode from 'qrcode';
 import { capacityBytes, DEFAULT_QR_LEVEL, type QrLevel } from './capacity.ts';
 import { QrTooLargeError } from './errors.ts';
+import { createWithBestMask, type ModuleMatrix } from './mask-choice.ts';
 
 /** An encoded QR symbol, independent of how it is drawn. */
 export interface QrSymbol {
@@ -46,16 +46,16 @@ export function encodeQr(
   const capacity = capacityBytes(level);
   // Checked before qrcode so the error carries numbers; the catch below is the backstop.
   if (bytes.length > capacity) throw new QrTooLargeError(bytes.length, capacity, level);
-  let code: QRCode.QRCode;
+  let code: ModuleMatrix;
   try {
-    code = QRCode.create([{ data: bytes, mode: 'byte' }], { errorCorrectionLevel: level });
+    code = createWithBestMask(bytes, level);
   } catch (error) {
     if (error instanceof Error && error.message.includes(QRCODE_TOO_BIG)) {
       throw new QrTooLargeError(bytes.length, capacity, level);
     }
     throw error;
   }
-  const { size, data } = code.modules;
+  const { size, data } = code;
   const modules: boolean[][] = [];
   for (let row = 0; row < size; row++) {
     const line: boolean[] = [];

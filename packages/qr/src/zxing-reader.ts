@@ -29,6 +29,20 @@ type ZxingOptions = NonNullable<Parameters<typeof readBarcodes>[1]>;
 
 /** One symbol, QR only; ZXing's defaults otherwise (tryHarder, tryRotate, tryInvert, tryDownscale). */
 const OPTIONS: ZxingOptions = { formats: ['QRCode'], maxNumberOfSymbols: 1 };
+/**
+ * First try: the image as `renderRgba` draws it (upright, square modules, quiet zone), which ZXing
+ * reads without searching for finder patterns, ~40 % faster; the engine's own round trip
+ * (CM_REQ_OFF_VNB_02 → SP_02) is always such an image. A photo fails this try in well under a
+ * millisecond and goes on to the full search.
+ */
+const PURE: ZxingOptions = {
+  ...OPTIONS,
+  isPure: true,
+  tryHarder: false,
+  tryRotate: false,
+  tryInvert: false,
+  tryDownscale: false,
+};
 const LEVELS = new Set<string>(['L', 'M', 'Q', 'H']);
 
 /**
@@ -57,10 +71,12 @@ export async function loadZxingReader(
 }
 
 async function readWithZxing(image: RgbaImage): Promise<QrReading | null> {
-  // zxing-wasm takes anything shaped like ImageData ({ data, width, height }). Second pass on a
-  // median-filtered copy: only images the first pass missed pay for it.
+  // zxing-wasm takes anything shaped like ImageData ({ data, width, height }). Last pass on a
+  // median-filtered copy: only images the full search missed pay for it.
+  const input = image as unknown as ZxingInput;
   const found =
-    (await readBarcodes(image as unknown as ZxingInput, OPTIONS))[0] ??
+    (await readBarcodes(input, PURE))[0] ??
+    (await readBarcodes(input, OPTIONS))[0] ??
     (await readBarcodes(medianFilter3(image) as unknown as ZxingInput, OPTIONS))[0];
   if (found === undefined || !found.isValid) return null;
   const version = Number.parseInt(found.version, 10);
