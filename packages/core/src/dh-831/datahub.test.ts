@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
 import { datahubMachine } from './datahub.ts';
 import type { AuthorizationDecision } from './events.ts';
@@ -350,6 +350,41 @@ describe('datahub: DH-851 cancellation (DH-CANCEL, DH-851.GW.OPEN)', () => {
       'REQ-2:Cancelled',
       'REQ-1:Expired',
     ]);
+  });
+
+  it('tells, instead of sending, an event routed to a request that already ended (a wrong Datahub)', () => {
+    const clock = createTestClock(RECEIPT);
+    // A Datahub that never refuses a cancellation routes a second DH-851 to a finished request.
+    const wrong = datahubMachine.provide({ guards: { cancelRefused: () => false } });
+    const datahub = createActor(wrong, { input: { partyId: 'DATAHUB' }, clock });
+    const outputs = record(datahub);
+    const warnings: unknown[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation((...args) => warnings.push(args));
+    datahub.start();
+    datahub.send({
+      type: 'receive.DH-831',
+      at: RECEIPT,
+      from: 'SELLER1',
+      message: requestDocument(validProcess()),
+    });
+    for (let i = 0; i < 2; i += 1) {
+      datahub.send({
+        type: 'receive.DH-851',
+        at: RECEIPT,
+        from: 'SELLER1',
+        message: cancelDocument('REQ-1'),
+      });
+    }
+    warn.mockRestore();
+    expect(warnings).toEqual([]);
+    expect(outputs.at(-1)).toEqual({
+      type: 'undeliverable',
+      event: 'cancel',
+      requestId: 'REQ-1',
+      actor: 'request-1',
+      actorStatus: 'done',
+    });
+    expect(statusesOf(outputs)).toEqual(['REQ-1:Open', 'REQ-1:Cancelled']);
   });
 
   it('refuses an unknown request (EC.AUTH.031) and another seller (EC.AUTH.032)', () => {

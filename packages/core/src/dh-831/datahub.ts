@@ -11,9 +11,13 @@ import {
   type DatahubErrorId,
   type Dh851CancelDocument,
 } from '@consent-sim/messages';
-import { emit, enqueueActions, sendTo, setup } from 'xstate';
+import { emit, enqueueActions, setup } from 'xstate';
 import { performs } from '../process/step-state.ts';
-import { authorizationRequestMachine, type RequestOutputEvent } from './authorization-request.ts';
+import {
+  type AuthorizationRequestEvent,
+  authorizationRequestMachine,
+  type RequestOutputEvent,
+} from './authorization-request.ts';
 import type { RequestStatus } from './catalogue.ts';
 import type { DatahubEvent, Dh831Output } from './events.ts';
 import type { Dh831StateMeta } from './step-state.ts';
@@ -50,6 +54,31 @@ export function cancelRefusal(
   if (request === undefined || request.status === null) return 'EC.AUTH.031';
   if (request.seller !== from) return 'EC.AUTH.032';
   return request.status === 'Open' ? null : 'EC.AUTH.030';
+}
+
+/** The request `event` names and what its machine is told: DH-851, a decision, an end. */
+function routeToRequest(
+  event: Event,
+): { requestId: string; event: AuthorizationRequestEvent } | undefined {
+  switch (event.type) {
+    case 'receive.DH-851':
+      return {
+        requestId: event.message.process.requestId,
+        event: { type: 'cancel', at: event.at, document: event.message },
+      };
+    case 'receive.AS-DECISION':
+      return {
+        requestId: event.message.requestId,
+        event: { type: 'decision', at: event.at, message: event.message },
+      };
+    case 'receive.AUTHORIZATION_END':
+      return {
+        requestId: event.message.requestId,
+        event: { type: 'end', at: event.at, message: event.message },
+      };
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -118,39 +147,27 @@ export const datahubMachine = setup({
       }
       enqueue.emit(output);
     }),
-    forwardCancel: sendTo(
-      ({ context, event }) =>
-        event.type === 'receive.DH-851'
-          ? (context.requests[event.message.process.requestId]?.childId ?? '')
-          : '',
-      ({ event }) => {
-        if (event.type !== 'receive.DH-851')
-          throw new Error(`consent-sim: datahub: forwardCancel got ${event.type}.`);
-        return { type: 'cancel' as const, at: event.at, document: event.message };
-      },
-    ),
-    forwardDecision: sendTo(
-      ({ context, event }) =>
-        event.type === 'receive.AS-DECISION'
-          ? (context.requests[event.message.requestId]?.childId ?? '')
-          : '',
-      ({ event }) => {
-        if (event.type !== 'receive.AS-DECISION')
-          throw new Error(`consent-sim: datahub: forwardDecision got ${event.type}.`);
-        return { type: 'decision' as const, at: event.at, message: event.message };
-      },
-    ),
-    forwardEnd: sendTo(
-      ({ context, event }) =>
-        event.type === 'receive.AUTHORIZATION_END'
-          ? (context.requests[event.message.requestId]?.childId ?? '')
-          : '',
-      ({ event }) => {
-        if (event.type !== 'receive.AUTHORIZATION_END')
-          throw new Error(`consent-sim: datahub: forwardEnd got ${event.type}.`);
-        return { type: 'end' as const, at: event.at, message: event.message };
-      },
-    ),
+    // Checked against the child's status, because a wrong Datahub (a mutant) may route an event
+    // to a request that already ended; the reference's guards only route to live requests, so
+    // its traces do not change.
+    forwardToRequest: enqueueActions(({ context, event, self, enqueue }) => {
+      const routed = routeToRequest(event);
+      if (routed === undefined) return;
+      const childId = context.requests[routed.requestId]?.childId ?? '';
+      const child = self.getSnapshot().children[childId];
+      const actorStatus = child?.getSnapshot().status ?? 'unknown';
+      if (child !== undefined && actorStatus === 'active') {
+        enqueue.sendTo(child, routed.event);
+        return;
+      }
+      enqueue.emit({
+        type: 'undeliverable',
+        event: routed.event.type,
+        requestId: routed.requestId,
+        actor: childId,
+        actorStatus,
+      });
+    }),
     refuseCancel: emit(({ context, event }) => {
       if (event.type !== 'receive.DH-851')
         throw new Error(`consent-sim: datahub: refuseCancel got ${event.type}.`);
@@ -200,11 +217,11 @@ export const datahubMachine = setup({
     'request.output': { actions: 'relayOutput' },
     'receive.DH-851': [
       { guard: 'cancelRefused', target: '.refusingCancel' },
-      { actions: 'forwardCancel' },
+      { actions: 'forwardToRequest' },
     ],
     // The Authorization Service offers decisions only on open requests; others are not shown.
-    'receive.AS-DECISION': { guard: 'requestIsOpen', actions: 'forwardDecision' },
-    'receive.AUTHORIZATION_END': { guard: 'authorizationIsActive', actions: 'forwardEnd' },
+    'receive.AS-DECISION': { guard: 'requestIsOpen', actions: 'forwardToRequest' },
+    'receive.AUTHORIZATION_END': { guard: 'authorizationIsActive', actions: 'forwardToRequest' },
     'receive.invalid': { target: '.faulting' },
   },
   states: {

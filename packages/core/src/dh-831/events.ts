@@ -114,6 +114,17 @@ export type Dh831Output =
       readonly type: 'data-deleted';
       readonly requestId: string;
       readonly meteringPoints: readonly string[];
+    }
+  /**
+   * An event for a request whose machine has already finished: not sent, told instead (the
+   * engine records it as a trace note, as it does for an event to a stopped party).
+   */
+  | {
+      readonly type: 'undeliverable';
+      readonly event: string;
+      readonly requestId: string;
+      readonly actor: string;
+      readonly actorStatus: string;
     };
 
 /** Inbound events common to the engine contract: every event carries `at` (epoch ms). */
