@@ -6,10 +6,16 @@
  */
 import { type AnyActorRef, createActor } from 'xstate';
 import { customerMachine } from './customer.ts';
-import type { QrDocumentRequest, SendEmitted, VnbEmitted } from './events.ts';
+import type {
+  QrDocumentRequest,
+  QrRequestEmitted,
+  SendEmitted,
+  VnbEmitted,
+  VnbEvent,
+} from './events.ts';
 import type { ConsentRequestIntent, ConsentRequestView, EdaIntent } from './messages.ts';
 import { serviceProviderMachine } from './service-provider.ts';
-import { createTestClock } from './test-clock.ts';
+import { createTestClock, type TestClock } from './test-clock.ts';
 import { vnbMachine } from './vnb.ts';
 
 export const DSO = 'AT001000';
@@ -31,31 +37,38 @@ export interface NetworkOptions {
   qrCapacityBytes?: number;
 }
 
-export function createNetwork(options: NetworkOptions) {
-  const clock = createTestClock(options.start);
-  const trace: TraceEntry[] = [];
+/** The documents of a QR code as the SP reads them (ids of the DSO's template). */
+const qrDocuments = (documents: readonly QrDocumentRequest[]): ConsentRequestView[] =>
+  documents.map(({ dsoAddress, ...document }, index) => ({
+    ...document,
+    messageId: `QR${index}`,
+    conversationId: `QRC${index}`,
+    cmRequestId: `QRR${index}`,
+    senderAddress: dsoAddress,
+    receiverAddress: dsoAddress,
+  }));
+
+/** The engine's answer to `qr.request`: the documents as JSON, too large above `capacity`. */
+function qrAnswer(event: QrRequestEmitted, at: number, capacity: number): VnbEvent {
+  const payload = JSON.stringify(qrDocuments(event.documents));
+  return payload.length > capacity
+    ? {
+        type: 'qr.tooLarge',
+        at,
+        applicationId: event.applicationId,
+        payloadBytes: payload.length,
+        capacityBytes: capacity,
+      }
+    : { type: 'qr.created', at, applicationId: event.applicationId, payload };
+}
+
+/**
+ * The engine's network: turns a `send` into the receiving party's event at the same instant,
+ * numbering messages; a resent ConsentRequest repeats the previous one's ids.
+ */
+function createCourier(clock: TestClock, parties: Readonly<Record<string, AnyActorRef>>) {
   let serial = 0;
   const lastRequest = new Map<string, ConsentRequestView>();
-  const dso = createActor(options.vnb ?? vnbMachine, {
-    clock,
-    input: { address: DSO, registeredServiceProviders: options.registeredServiceProviders ?? [SP] },
-  });
-  const sp = createActor(serviceProviderMachine, { clock, input: { address: SP } });
-  const customer = createActor(customerMachine, {
-    clock,
-    input: { dso: 'dso', serviceProvider: 'sp', canAuthenticate: options.canAuthenticate ?? true },
-  });
-  const parties: Record<string, AnyActorRef> = { dso, sp, customer, [DSO]: dso, [SP]: sp };
-
-  const qrDocuments = (documents: readonly QrDocumentRequest[]): ConsentRequestView[] =>
-    documents.map(({ dsoAddress, ...document }, index) => ({
-      ...document,
-      messageId: `QR${index}`,
-      conversationId: `QRC${index}`,
-      cmRequestId: `QRR${index}`,
-      senderAddress: dsoAddress,
-      receiverAddress: dsoAddress,
-    }));
 
   const requestView = (message: ConsentRequestIntent, to: string): ConsentRequestView => {
     const previous = lastRequest.get(message.consentId);
@@ -100,7 +113,7 @@ export function createNetwork(options: NetworkOptions) {
     }
   };
 
-  const deliver = (from: string, event: SendEmitted) => {
+  return (from: string, event: SendEmitted) => {
     const at = clock.now();
     const target = parties[event.to];
     if (event.channel === 'eda')
@@ -124,38 +137,11 @@ export function createNetwork(options: NetworkOptions) {
       mail: event.message,
     });
   };
+}
 
-  const observe = (party: TraceEntry['party'], actor: AnyActorRef) =>
-    actor.on('*', (event: VnbEmitted) => {
-      trace.push({ party, at: clock.now(), event });
-      if (event.type === 'send') deliver(party, event);
-      if (event.type === 'qr.request') {
-        const payload = JSON.stringify(qrDocuments(event.documents));
-        const capacity = options.qrCapacityBytes ?? 2331;
-        dso.send(
-          payload.length > capacity
-            ? {
-                type: 'qr.tooLarge',
-                at: clock.now(),
-                applicationId: event.applicationId,
-                payloadBytes: payload.length,
-                capacityBytes: capacity,
-              }
-            : { type: 'qr.created', at: clock.now(), applicationId: event.applicationId, payload },
-        );
-      }
-    });
-  observe('dso', dso);
-  observe('sp', sp);
-  observe('customer', customer);
-  for (const actor of [dso, sp, customer]) actor.start();
-
+/** Questions the tests ask of the trace. */
+function traceQueries(trace: readonly TraceEntry[]) {
   return {
-    clock,
-    trace,
-    dso,
-    sp,
-    customer,
     /** Step ids in trace order, optionally of one party. */
     steps: (party?: TraceEntry['party']) =>
       trace
@@ -174,6 +160,42 @@ export function createNetwork(options: NetworkOptions) {
       trace.flatMap((e) =>
         e.event.type === 'consent' && e.event.consentId === consentId ? [e.event.status] : [],
       ),
+  };
+}
+
+export function createNetwork(options: NetworkOptions) {
+  const clock = createTestClock(options.start);
+  const trace: TraceEntry[] = [];
+  const dso = createActor(options.vnb ?? vnbMachine, {
+    clock,
+    input: { address: DSO, registeredServiceProviders: options.registeredServiceProviders ?? [SP] },
+  });
+  const sp = createActor(serviceProviderMachine, { clock, input: { address: SP } });
+  const customer = createActor(customerMachine, {
+    clock,
+    input: { dso: 'dso', serviceProvider: 'sp', canAuthenticate: options.canAuthenticate ?? true },
+  });
+  const deliver = createCourier(clock, { dso, sp, customer, [DSO]: dso, [SP]: sp });
+
+  const observe = (party: TraceEntry['party'], actor: AnyActorRef) =>
+    actor.on('*', (event: VnbEmitted) => {
+      trace.push({ party, at: clock.now(), event });
+      if (event.type === 'send') deliver(party, event);
+      if (event.type === 'qr.request')
+        dso.send(qrAnswer(event, clock.now(), options.qrCapacityBytes ?? 2331));
+    });
+  observe('dso', dso);
+  observe('sp', sp);
+  observe('customer', customer);
+  for (const actor of [dso, sp, customer]) actor.start();
+
+  return {
+    clock,
+    trace,
+    dso,
+    sp,
+    customer,
+    ...traceQueries(trace),
     /** Moves the clock to `at` (firing due timers) and sends `event` there. */
     at(at: number, actor: AnyActorRef, event: Record<string, unknown> & { type: string }) {
       clock.advanceTo(at);
