@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleXml } from '@consent-sim/messages';
 import { describe, expect, it } from 'vitest';
@@ -87,5 +88,89 @@ describe('sim validate', () => {
     const bad = memoryIo(Object.fromEntries(io.files));
     expect(await runMain(['validate', 'bad-data.xml'], bad)).toBe(1);
     expect(bad.out()).toContain('/ConsumptionRecord/Trigger');
+  });
+
+  it('issue 13 item 8: a comment containing "--" and "]]>" in text are refused as not well-formed', async () => {
+    const comment = request.replace(/<\/cp:CMRequest>\s*$/, '<!-- a -- b --></cp:CMRequest>');
+    const text = request.replace(/<\/cp:CMRequest>\s*$/, 'x ]]> y</cp:CMRequest>');
+    expect(comment).not.toBe(request);
+    const io = memoryIo({ '/work/comment.xml': comment, '/work/text.xml': text });
+    expect(await runMain(['validate', 'comment.xml', 'text.xml'], io)).toBe(1);
+    expect(io.out()).toContain('"--" inside a comment');
+    expect(io.out()).toContain('"]]>" in text');
+    expect(io.out().match(/xml not-xml/g)).toHaveLength(2);
+  });
+
+  it('issue 13 item 6: 90 000 attributes under 1 MiB give one violation naming the limit', async () => {
+    const flood = Array.from({ length: 90_000 }, (_, k) => `a${k}="1"`).join(' ');
+    const heavy = request.replace(
+      '<cp:MarketParticipantDirectory ',
+      `<cp:MarketParticipantDirectory ${flood} `,
+    );
+    expect(heavy.length).toBeLessThan(1_048_576);
+    const io = memoryIo({ '/work/heavy.xml': heavy });
+    expect(await runMain(['validate', 'heavy.xml'], io)).toBe(1);
+    expect(io.out()).toContain('heavy.xml: 1 violation(s)');
+    expect(io.out()).toContain('xml too-many-attributes');
+    expect(io.out()).toContain('more than 10000 attributes');
+    expect(io.out().length).toBeLessThan(2000);
+  });
+
+  it('prints the first 20 violations and counts the rest; --json lists 200 and counts them all', async () => {
+    const attributes = Array.from({ length: 300 }, (_, k) => `x${k}="1"`).join(' ');
+    const many = request.replace(
+      '<cp:MarketParticipantDirectory ',
+      `<cp:MarketParticipantDirectory ${attributes} `,
+    );
+    const io = memoryIo({ '/work/many.xml': many });
+    expect(await runMain(['validate', 'many.xml'], io)).toBe(1);
+    expect(io.out()).toContain('many.xml (CMRequest');
+    expect(io.out()).toContain(': 300 violation(s)');
+    expect(io.out().match(/has no attribute/g)).toHaveLength(20);
+    expect(io.out()).toContain('… and 280 more violation(s) not shown');
+    const json = memoryIo({ '/work/many.xml': many });
+    expect(await runMain(['validate', 'many.xml', '--json'], json)).toBe(1);
+    const line = JSON.parse(json.out());
+    expect(line).toMatchObject({ valid: false, issueCount: 300, issuesOmitted: 100 });
+    expect(line.issues).toHaveLength(200);
+  });
+
+  it('issue 13 item 11: a long value is printed once, cut with an ellipsis and its length', async () => {
+    const value = 'Q'.repeat(500);
+    const long = request.replace(/<cp:MeteringIntervall>\w+</, `<cp:MeteringIntervall>${value}<`);
+    const io = memoryIo({ '/work/long.xml': long });
+    expect(await runMain(['validate', 'long.xml'], io)).toBe(1);
+    expect(io.out()).not.toContain(value);
+    expect(io.out()).toContain(`(value: "${'Q'.repeat(60)}…", 500 characters)`);
+    expect(io.out()).toContain(`"${'Q'.repeat(60)}…"`);
+  });
+
+  it('issue 13 item 11: /dev/zero is refused as too large after 1 MiB, not read without end', async () => {
+    const io = memoryIo();
+    io.readFile = () => {
+      throw new Error('a file on disk must be read with a byte cap, not whole');
+    };
+    expect(await runMain(['validate', '/dev/zero'], io)).toBe(1);
+    expect(io.out()).toContain('xml too-large');
+    expect(io.out()).toContain(
+      'over the limit of 1048576 bytes (reading stopped after 1048577 bytes)',
+    );
+  });
+
+  it('a file on disk over the limit is refused without being read whole; one under it is read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'consent-sim-validate-'));
+    try {
+      writeFileSync(join(dir, 'big.xml'), `<a>${'x'.repeat(3 * 1024 * 1024)}</a>`);
+      writeFileSync(join(dir, 'ok.xml'), request);
+      const io = memoryIo({}, dir);
+      expect(await runMain(['validate', 'big.xml'], io)).toBe(1);
+      expect(io.out()).toContain('reading stopped after 1048577 bytes');
+      const ok = memoryIo({}, dir);
+      expect(await runMain(['validate', 'ok.xml'], ok)).toBe(0);
+      expect(ok.out()).toContain('OK ok.xml: CMRequest');
+      expect(await runMain(['validate', '.'], memoryIo({}, dir))).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
