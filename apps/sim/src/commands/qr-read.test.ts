@@ -36,6 +36,14 @@ describe('sim qr decode / check: verdicts instead of refusals (OFF-QR-PAYLOAD)',
     expect(io.err()).toContain('OK x.png [document 1 of 1]: CMRequest 01.30 ANFORDERUNG_CMQF');
   });
 
+  it('`sim sample` output as it is (declaration, indentation, trailing newline) decodes with WARNINGs', async () => {
+    const io = memoryIo({ '/work/sample.png': qrencode(request, 'M') });
+    expect(await runMain(['qr', 'decode', 'sample.png'], io)).toBe(0);
+    expect(io.err()).toMatch(/WARNING +OFF-QR-PAYLOAD pretty-printing/);
+    expect(io.err()).toMatch(/WARNING +OFF-QR-PAYLOAD xml-declaration/);
+    expect(io.err()).toContain('OK sample.png [document 1 of 1]: CMRequest 01.30 ANFORDERUNG_CMQF');
+  });
+
   it('check: a strict payload passes every rule; the jsqr reader and --reader both agree', async () => {
     const io = memoryIo({ '/work/ours.png': qrencode(strict, 'M') });
     expect(await runMain(['qr', 'check', 'ours.png', '--reader', 'both'], io)).toBe(0);
