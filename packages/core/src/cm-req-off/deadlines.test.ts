@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInTime, startOfLocalDate, timeoutInstant } from '../eda/deadlines.ts';
+import { isInTime, timeoutInstant } from '../eda/deadlines.ts';
 import { nextPeriodicDelivery, objectionDeadline, redemptionDeadline } from './deadlines.ts';
 
 const HOUR = 3_600_000;
@@ -29,10 +29,5 @@ describe('deadlines (OFF-DAYS, OFF-DEADLINE-BOUNDARY)', () => {
     expect(nextPeriodicDelivery(jan31, 'M')).toBe(Date.parse('2026-02-28T10:00:00+01:00'));
     const mar28 = Date.parse('2026-03-28T10:00:00+01:00');
     expect(nextPeriodicDelivery(mar28, 'D') - mar28).toBe(23 * HOUR);
-  });
-
-  it('reads local dates in Vienna and names a malformed one', () => {
-    expect(startOfLocalDate('2026-03-29')).toBe(Date.parse('2026-03-29T00:00:00+01:00'));
-    expect(() => startOfLocalDate('29.03.2026')).toThrow(/consent-sim: .*not a local date/);
   });
 });
