@@ -39,7 +39,7 @@ type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
  */
 export function readXmlTree(text: string, maxDepth = 64): XmlElement {
   // Well-formedness was checked by the guard (one scan, libxml2's rules); no second validator pass.
-  const normalized = text.replace(/\r\n?/g, '\n');
+  const normalized = blankProcessingInstructions(text.replace(/\r\n?/g, '\n'));
   const parser = new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,
@@ -79,7 +79,7 @@ export function readXmlTree(text: string, maxDepth = 64): XmlElement {
   };
   const root = nodes.find((node) => elementName(node) !== undefined);
   if (!root) throw new XmlInputError('not-xml', 'the input contains no element');
-  return toElement(root, new Map([['xml', XML_NAMESPACE]]), lineOf);
+  return toElement(root, new NamespaceScope(new Map([['xml', XML_NAMESPACE]])), lineOf);
 }
 
 function elementName(node: OrderedNode): string | undefined {
@@ -88,16 +88,19 @@ function elementName(node: OrderedNode): string | undefined {
 
 function toElement(
   node: OrderedNode,
-  inherited: ReadonlyMap<string, string>,
+  inherited: NamespaceScope,
   lineOf: (offset: number) => number,
 ): XmlElement {
   const qualifiedName = elementName(node) ?? '';
   const rawAttributes = node[':@'] ?? {};
-  const scope = new Map(inherited);
+  let declared: Map<string, string> | undefined;
   for (const [name, value] of Object.entries(rawAttributes)) {
-    if (name === 'xmlns') scope.set('', decodeReferences(value));
-    else if (name.startsWith('xmlns:')) scope.set(name.slice(6), decodeReferences(value));
+    if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
+    declared ??= new Map();
+    declared.set(name === 'xmlns' ? '' : name.slice(6), decodeReferences(value));
   }
+  // A link to the parent's scope, not a copy: copying cost declarations × elements.
+  const scope = declared ? new NamespaceScope(declared, inherited) : inherited;
   const [prefix, localName] = splitName(qualifiedName);
   const namespace = scope.get(prefix ?? '') || null;
   if (prefix !== null && namespace === null) {
@@ -140,6 +143,48 @@ function toElement(
     text,
     line: lineOf(meta?.startIndex ?? 0),
   };
+}
+
+const MARKUP_WITH_TEXT = /<!--|<!\[CDATA\[|<\?/g;
+
+/**
+ * Turns every processing instruction (the XML declaration too) into a comment with the same line
+ * breaks: PIs carry nothing this reader uses, and fast-xml-parser refuses some well-formed ones
+ * (quotes in a PI's data). Comments and CDATA sections are skipped, so their text stays as is.
+ */
+function blankProcessingInstructions(text: string): string {
+  if (!text.includes('<?')) return text;
+  let out = '';
+  let copied = 0;
+  MARKUP_WITH_TEXT.lastIndex = 0;
+  for (let match = MARKUP_WITH_TEXT.exec(text); match; match = MARKUP_WITH_TEXT.exec(text)) {
+    const [opening] = match;
+    const terminator = opening === '<?' ? '?>' : opening === '<!--' ? '-->' : ']]>';
+    const end = text.indexOf(terminator, match.index + opening.length);
+    if (end < 0) break;
+    MARKUP_WITH_TEXT.lastIndex = end + terminator.length;
+    if (opening !== '<?') continue;
+    const lineBreaks = text.slice(match.index, end).replace(/[^\n]/g, '');
+    out += `${text.slice(copied, match.index)}<!--${lineBreaks}-->`;
+    copied = end + terminator.length;
+  }
+  return out + text.slice(copied);
+}
+
+/** The xmlns declarations in scope: this element's, then its ancestors' (at most maxDepth links). */
+class NamespaceScope {
+  constructor(
+    private readonly declared: ReadonlyMap<string, string>,
+    private readonly parent?: NamespaceScope,
+  ) {}
+
+  get(prefix: string): string | undefined {
+    for (let scope: NamespaceScope | undefined = this; scope; scope = scope.parent) {
+      const uri = scope.declared.get(prefix);
+      if (uri !== undefined) return uri;
+    }
+    return undefined;
+  }
 }
 
 function splitName(name: string): [string | null, string] {
