@@ -46,7 +46,7 @@ export function createWithBestMask(bytes: Uint8Array, level: QrLevel): ModuleMat
   const masked = Uint8Array.from(code.modules.data);
   const reserved = (code.modules as unknown as { reservedBit: Uint8Array }).reservedBit;
   const unmasked = applyMask(masked, reserved, size, 0);
-  let best = masked;
+  let best: Uint8Array = masked;
   let lowest = Number.POSITIVE_INFINITY;
   for (let mask = 0; mask < MASKS.length; mask++) {
     const candidate = mask === 0 ? masked : applyMask(unmasked, reserved, size, mask);
