@@ -4,17 +4,18 @@
  * through the real engine.
  */
 import { performance } from 'node:perf_hooks';
-import { generatePaths } from '@consent-sim/conformance';
+import { generatePaths, PROCESSES } from '@consent-sim/conformance';
 import { runScenario } from '@consent-sim/sim';
 import type { BenchSection } from './run.ts';
 
 export default async function pathsBench(): Promise<BenchSection> {
   const rows: string[] = [];
   for (const process of ['cm-req-off', 'dh-831'] as const) {
-    const { paths, stats } = generatePaths(process);
+    const { paths, stats } = generatePaths(PROCESSES[process]);
     const started = performance.now();
     let passed = 0;
-    for (const path of paths) if (runScenario(path.toScenario()).passed) passed += 1;
+    for (const path of paths)
+      if (runScenario(path.toScenario(), { processes: PROCESSES }).passed) passed += 1;
     const runMs = performance.now() - started;
     rows.push(
       `| ${process} | ${stats.count} | ${stats.dropped} | ${stats.generationMs.toFixed(0)} ms | ${(runMs / 1000).toFixed(1)} s | ${passed}/${paths.length} |`,

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { PROCESSES } from '@consent-sim/conformance';
 import { loadScenario, runScenario } from '@consent-sim/sim';
 import type { BenchSection } from './run.ts';
 
@@ -25,13 +26,14 @@ export default async function scenariosBench(): Promise<BenchSection> {
       const scenario = loadScenario(
         readFileSync(join(root, process, file), 'utf8'),
         `scenarios/${name}.yaml`,
+        PROCESSES,
       );
       const times: number[] = [];
       let events = 0;
       let passed = true;
       for (let i = 0; i < RUNS; i++) {
         const started = performance.now();
-        const result = runScenario(scenario);
+        const result = runScenario(scenario, { processes: PROCESSES });
         times.push(performance.now() - started);
         events = result.events.length;
         passed &&= result.passed;

@@ -2,6 +2,7 @@
 // the steps that docs/interpretations/cm-req-off.md names, with a reason, in its coverage section.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PROCESSES } from '@consent-sim/conformance';
 import { cmReqOff } from '@consent-sim/core';
 import { runScenario } from '@consent-sim/sim';
 import { expect, it } from 'vitest';
@@ -20,7 +21,7 @@ function documentedExceptions(): string[] {
 it('reaches every catalogue step in some shipped scenario (exceptions documented)', () => {
   const reached = new Set<string>();
   for (const file of CM_REQ_OFF_SCENARIO_FILES) {
-    for (const event of runScenario(shippedScenario(file)).events) {
+    for (const event of runScenario(shippedScenario(file), { processes: PROCESSES }).events) {
       if (event.kind === 'step' && event.step !== null) reached.add(event.step);
     }
   }

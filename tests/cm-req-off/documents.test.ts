@@ -1,6 +1,8 @@
 // Every EDA document in every shipped CM_REQ_OFF trace — the DSO's QR templates and every
 // document sent on the eda channel — passes the project's validator and the official XSDs
 // (xmllint-wasm). The simulation-only data messages are recognised by their own namespace.
+
+import { PROCESSES } from '@consent-sim/conformance';
 import { validateAgainstXsd, validateEdaXml } from '@consent-sim/messages';
 import { runScenario } from '@consent-sim/sim';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +12,7 @@ const SIMULATION_ONLY = 'urn:consent-sim:eda-sim:data:1';
 
 /** The documents of one run: QR template lines (VNB_02 note) and eda sends, deduplicated. */
 function documentsOf(file: string): { eda: string[]; simulationOnly: string[] } {
-  const result = runScenario(shippedScenario(file));
+  const result = runScenario(shippedScenario(file), { processes: PROCESSES });
   const texts = new Set<string>();
   for (const event of result.events) {
     if (event.document === null) continue;

@@ -1,6 +1,8 @@
 // Every shipped CM_REQ_OFF scenario runs through the engine with the real wiring (public entry
 // @consent-sim/sim) and every reporter, passes its own expectations and the invariants, and is
 // reproducible byte for byte.
+
+import { PROCESSES } from '@consent-sim/conformance';
 import { renderJson, renderJunit, renderMermaid, renderText, runScenario } from '@consent-sim/sim';
 import { describe, expect, it } from 'vitest';
 import { CM_REQ_OFF_SCENARIO_FILES, shippedScenario } from './scenarios.ts';
@@ -34,7 +36,7 @@ describe('shipped CM_REQ_OFF scenarios', () => {
 
   describe.each(CM_REQ_OFF_SCENARIO_FILES)('%s', (file) => {
     const scenario = shippedScenario(file);
-    const result = runScenario(scenario);
+    const result = runScenario(scenario, { processes: PROCESSES });
 
     it('meets its expectations and every invariant', () => {
       expect(result.failures.map((f) => f.message)).toEqual([]);
@@ -64,21 +66,23 @@ describe('shipped CM_REQ_OFF scenarios', () => {
     });
 
     it('gives a byte-identical JSON report for the same seed', () => {
-      expect(renderJson(runScenario(shippedScenario(file)))).toBe(renderJson(result));
+      expect(renderJson(runScenario(shippedScenario(file), { processes: PROCESSES }))).toBe(
+        renderJson(result),
+      );
     });
   });
 
   it('draws other ids and generated identities for another seed, with the same steps', () => {
     const scenario = shippedScenario('happy-path.yaml');
-    const a = runScenario(scenario);
-    const b = runScenario(scenario, { seed: 99 });
+    const a = runScenario(scenario, { processes: PROCESSES });
+    const b = runScenario(scenario, { processes: PROCESSES, seed: 99 });
     const steps = (r: typeof a) => r.events.filter((e) => e.kind === 'step').map((e) => e.step);
     expect(steps(b)).toEqual(steps(a));
     expect(renderJson(b)).not.toBe(renderJson(a));
   });
 
   it('puts the 30-day window across the change to summer time on 2026-03-29 (OFF-DAYS)', () => {
-    const result = runScenario(shippedScenario('qr-never-redeemed.yaml'));
+    const result = runScenario(shippedScenario('qr-never-redeemed.yaml'), { processes: PROCESSES });
     const issued = result.events.find((e) => e.step === 'CM_REQ_OFF_VNB_01');
     const expired = result.events.find((e) => e.step === 'CM_REQ_OFF_VNB_17');
     expect(issued?.at).toBe('2026-03-20T10:00:00.000+01:00');

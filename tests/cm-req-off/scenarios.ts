@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { env } from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { PROCESSES } from '@consent-sim/conformance';
 import type { SchemaFile } from '@consent-sim/messages';
 import { loadScenario, type Scenario } from '@consent-sim/sim';
 
@@ -20,7 +21,11 @@ export const CM_REQ_OFF_SCENARIO_FILES = readdirSync(DIR)
 
 /** A shipped scenario by file name, e.g. `happy-path.yaml`. */
 export function shippedScenario(file: string): Scenario {
-  return loadScenario(readFileSync(path.join(DIR, file), 'utf8'), `scenarios/cm-req-off/${file}`);
+  return loadScenario(
+    readFileSync(path.join(DIR, file), 'utf8'),
+    `scenarios/cm-req-off/${file}`,
+    PROCESSES,
+  );
 }
 
 /** Every official EDA schema file, as `validateAgainstXsd` takes them. */

@@ -1,11 +1,15 @@
 // The shipped scenarios together reach every step of the DH-831 catalogue and carry every
 // message type it names, so a change that makes a step unreachable fails here.
+
+import { PROCESSES } from '@consent-sim/conformance';
 import { dh831 } from '@consent-sim/core';
 import { deliveredMessages, runScenario } from '@consent-sim/sim';
 import { describe, expect, it } from 'vitest';
 import { DH831_SCENARIO_FILES, shippedScenario } from './scenarios.ts';
 
-const runs = DH831_SCENARIO_FILES.map((file) => runScenario(shippedScenario(file)));
+const runs = DH831_SCENARIO_FILES.map((file) =>
+  runScenario(shippedScenario(file), { processes: PROCESSES }),
+);
 
 describe('DH-831 catalogue coverage by the shipped scenarios', () => {
   it('reaches every step key at least once (no exceptions in docs/interpretations/dh-831.md)', () => {

@@ -1,6 +1,8 @@
 // Every shipped DH-831 scenario runs through the engine with the real wiring (public entry
 // @consent-sim/sim) and every reporter, passes its own expectations and the invariants, and is
 // reproducible byte for byte.
+
+import { PROCESSES } from '@consent-sim/conformance';
 import { renderJson, renderJunit, renderMermaid, renderText, runScenario } from '@consent-sim/sim';
 import { describe, expect, it } from 'vitest';
 import { DH831_SCENARIO_FILES, shippedScenario } from './scenarios.ts';
@@ -31,7 +33,7 @@ describe('shipped DH-831 scenarios', () => {
 
   describe.each(DH831_SCENARIO_FILES)('%s', (file) => {
     const scenario = shippedScenario(file);
-    const result = runScenario(scenario);
+    const result = runScenario(scenario, { processes: PROCESSES });
 
     it('meets its expectations and every invariant', () => {
       expect(result.failures.map((f) => f.message)).toEqual([]);
@@ -65,14 +67,16 @@ describe('shipped DH-831 scenarios', () => {
     });
 
     it('gives a byte-identical JSON report for the same seed', () => {
-      expect(renderJson(runScenario(shippedScenario(file)))).toBe(renderJson(result));
+      expect(renderJson(runScenario(shippedScenario(file), { processes: PROCESSES }))).toBe(
+        renderJson(result),
+      );
     });
   });
 
   it('draws other ids and party addresses for another seed, with the same steps', () => {
     const scenario = shippedScenario('approved.yaml');
-    const a = runScenario(scenario);
-    const b = runScenario(scenario, { seed: scenario.seed + 1000 });
+    const a = runScenario(scenario, { processes: PROCESSES });
+    const b = runScenario(scenario, { processes: PROCESSES, seed: scenario.seed + 1000 });
     const stepsOf = (r: typeof a) => r.events.filter((e) => e.kind === 'step').map((e) => e.step);
     expect(stepsOf(b)).toEqual(stepsOf(a));
     expect(renderJson(b)).not.toBe(renderJson(a));

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROCESSES } from '@consent-sim/conformance';
 import { loadScenario, type Scenario } from '@consent-sim/sim';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -14,5 +15,9 @@ export const DH831_SCENARIO_FILES = readdirSync(DIR)
 
 /** A shipped scenario by file name, e.g. `approved.yaml`. */
 export function shippedScenario(file: string): Scenario {
-  return loadScenario(readFileSync(path.join(DIR, file), 'utf8'), `scenarios/dh-831/${file}`);
+  return loadScenario(
+    readFileSync(path.join(DIR, file), 'utf8'),
+    `scenarios/dh-831/${file}`,
+    PROCESSES,
+  );
 }

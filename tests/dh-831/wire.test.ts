@@ -1,12 +1,15 @@
 // What a Datahub specialist checks in the trace: real, valid XML with headers from the virtual
 // clock; ACK error ids; RFC 5322 e-mails in Helsinki time; timers at the right Helsinki instants
 // across the DST changes.
+
+import { PROCESSES } from '@consent-sim/conformance';
 import { validateDatahubXml } from '@consent-sim/messages';
 import { type RunResult, runScenario, type TraceEvent } from '@consent-sim/sim';
 import { describe, expect, it } from 'vitest';
 import { shippedScenario } from './scenarios.ts';
 
-const run = (name: string): RunResult => runScenario(shippedScenario(`${name}.yaml`));
+const run = (name: string): RunResult =>
+  runScenario(shippedScenario(`${name}.yaml`), { processes: PROCESSES });
 const sends = (r: RunResult, code: string): TraceEvent[] =>
   r.events.filter((e) => e.kind === 'send' && e.messageCode === code);
 const stepAt = (r: RunResult, step: string): string[] =>

@@ -10,20 +10,20 @@ import {
   collectPaths,
   generatePaths,
   inMemoryTransport,
+  PROCESSES,
   runAgainstSut,
-  SUT_ROLES,
   SutClient,
 } from '@consent-sim/conformance';
 import { loadScenario, renderJson, runScenario, type Scenario } from '@consent-sim/sim';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const GOLDEN_FILE = path.join(REPO, 'tests', 'golden', 'trace-digests.json');
-const PROCESSES = ['cm-req-off', 'dh-831'] as const;
+const NAMES = ['cm-req-off', 'dh-831'] as const;
 
 const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 export function shippedScenarios(): Scenario[] {
-  return PROCESSES.flatMap((process) =>
+  return NAMES.flatMap((process) =>
     readdirSync(path.join(REPO, 'scenarios', process))
       .filter((file) => file.endsWith('.yaml'))
       .sort()
@@ -31,6 +31,7 @@ export function shippedScenarios(): Scenario[] {
         loadScenario(
           readFileSync(path.join(REPO, 'scenarios', process, file), 'utf8'),
           `scenarios/${process}/${file}`,
+          PROCESSES,
         ),
       ),
   );
@@ -42,7 +43,7 @@ export function scenarioDigests(scenarios: readonly Scenario[]): Record<string, 
   for (const scenario of scenarios) {
     for (const seed of [scenario.seed, 1, 2, 3]) {
       out[`scenario ${scenario.fullName} seed ${seed}`] = digest(
-        renderJson(runScenario(scenario, { seed })),
+        renderJson(runScenario(scenario, { processes: PROCESSES, seed })),
       );
     }
   }
@@ -52,9 +53,11 @@ export function scenarioDigests(scenarios: readonly Scenario[]): Record<string, 
 /** Digests of every generated model path's JSON trace. */
 export function pathDigests(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const process of PROCESSES) {
-    for (const p of generatePaths(process).paths) {
-      out[`path ${process} ${p.id}`] = digest(renderJson(runScenario(p.toScenario())));
+  for (const process of NAMES) {
+    for (const p of generatePaths(PROCESSES[process]).paths) {
+      out[`path ${process} ${p.id}`] = digest(
+        renderJson(runScenario(p.toScenario(), { processes: PROCESSES })),
+      );
     }
   }
   return out;
@@ -65,12 +68,16 @@ export async function conformDigests(
   scenarios: readonly Scenario[],
 ): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const process of PROCESSES) {
-    for (const role of SUT_ROLES[process]) {
-      const client = new SutClient(inMemoryTransport(role));
-      const { paths } = collectPaths(process, { scenarios, sources: ['scenario'], judging: role });
+  for (const process of NAMES) {
+    for (const role of PROCESSES[process].roles) {
+      const client = new SutClient(inMemoryTransport(PROCESSES, role));
+      const { paths } = collectPaths(PROCESSES[process], {
+        scenarios,
+        sources: ['scenario'],
+        judging: role,
+      });
       for (const p of paths) {
-        const checks = await runAgainstSut({ client, role, path: p });
+        const checks = await runAgainstSut({ processes: PROCESSES, client, role, path: p });
         out[`conform ${process} ${role} ${p.id}`] = digest(JSON.stringify(checks));
       }
     }

@@ -1,15 +1,15 @@
 // Every generated CM_REQ_OFF path runs through the real engine (machines, EDA XML, QR images,
 // virtual time) and must match the expectation the test model derived from the catalogue.
-import { generatePaths } from '@consent-sim/conformance';
+import { generatePaths, PROCESSES } from '@consent-sim/conformance';
 import { runScenario } from '@consent-sim/sim';
 import { describe, expect, it } from 'vitest';
 import { describeFailures } from './describe-failures.ts';
 
-const generated = generatePaths('cm-req-off');
+const generated = generatePaths(PROCESSES['cm-req-off']);
 
 describe(`cm-req-off model paths (${generated.stats.count} generated in ${generated.stats.generationMs} ms)`, () => {
   it('generation is deterministic: the same ids in the same order twice', () => {
-    const again = generatePaths('cm-req-off');
+    const again = generatePaths(PROCESSES['cm-req-off']);
     expect(again.paths.map((path) => path.id)).toEqual(generated.paths.map((path) => path.id));
     expect(new Set(again.paths.map((path) => path.id)).size).toBe(again.paths.length);
     expect(generated.stats.dropped).toBe(0);
@@ -34,7 +34,7 @@ describe(`cm-req-off model paths (${generated.stats.count} generated in ${genera
 
   for (const path of generated.paths) {
     it(`${path.title} [${path.id}]`, () => {
-      const result = runScenario(path.toScenario());
+      const result = runScenario(path.toScenario(), { processes: PROCESSES });
       expect(result.passed, describeFailures(result)).toBe(true);
     });
   }

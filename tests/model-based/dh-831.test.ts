@@ -1,16 +1,16 @@
 // Every generated DH-831 path runs through the real engine (machines, Datahub XML and e-mails,
 // virtual time) and must match the expectation the test model derived from the catalogue.
-import { generatePaths } from '@consent-sim/conformance';
+import { generatePaths, PROCESSES } from '@consent-sim/conformance';
 import { dh831 } from '@consent-sim/core';
 import { runScenario } from '@consent-sim/sim';
 import { describe, expect, it } from 'vitest';
 import { describeFailures } from './describe-failures.ts';
 
-const generated = generatePaths('dh-831');
+const generated = generatePaths(PROCESSES['dh-831']);
 
 describe(`dh-831 model paths (${generated.stats.count} generated in ${generated.stats.generationMs} ms)`, () => {
   it('generation is deterministic: the same ids in the same order twice', () => {
-    const again = generatePaths('dh-831');
+    const again = generatePaths(PROCESSES['dh-831']);
     expect(again.paths.map((path) => path.id)).toEqual(generated.paths.map((path) => path.id));
     expect(new Set(again.paths.map((path) => path.id)).size).toBe(again.paths.length);
     expect(generated.stats.dropped).toBe(0);
@@ -31,7 +31,7 @@ describe(`dh-831 model paths (${generated.stats.count} generated in ${generated.
 
   for (const path of generated.paths) {
     it(`${path.title} [${path.id}]`, () => {
-      const result = runScenario(path.toScenario());
+      const result = runScenario(path.toScenario(), { processes: PROCESSES });
       expect(result.passed, describeFailures(result)).toBe(true);
     });
   }

@@ -1,7 +1,7 @@
 // The generated suites can fail: each deliberately wrong role implementation (the real machine
 // with one guard, delay or action swapped by `provide`, plugged in through the process wiring)
 // makes at least one named generated path fail, while the real machines pass them all.
-import { generatePaths, type ModelPath, MUTANTS } from '@consent-sim/conformance';
+import { generatePaths, type ModelPath, PROCESSES } from '@consent-sim/conformance';
 import {
   addCalendarDays,
   calendarDaysBetween,
@@ -10,18 +10,13 @@ import {
   HELSINKI,
   VIENNA,
 } from '@consent-sim/core';
-import {
-  createCmReqOffWiring,
-  createDh831Wiring,
-  registerProcess,
-  runScenario,
-} from '@consent-sim/sim';
+import { runScenario } from '@consent-sim/sim';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AnyStateMachine, assign, enqueueActions } from 'xstate';
 
 const DAY_MS = 86_400_000;
-const cmPaths = generatePaths('cm-req-off').paths;
-const dhPaths = generatePaths('dh-831').paths;
+const cmPaths = generatePaths(PROCESSES['cm-req-off']).paths;
+const dhPaths = generatePaths(PROCESSES['dh-831']).paths;
 
 const named = (paths: readonly ModelPath[], events: readonly string[]): ModelPath => {
   const path = paths.find((p) => p.events.join() === events.join());
@@ -29,36 +24,39 @@ const named = (paths: readonly ModelPath[], events: readonly string[]): ModelPat
   return path;
 };
 
+/** The wrong role machine the current test swapped in (`useDso`, `useDatahub`). */
+let swapped: Record<string, AnyStateMachine> = {};
+
 /**
  * Runs the generated paths that contain the named path's last event (the named path among them)
- * against the wiring registered now; returns the ids of those that fail. The real machines pass
+ * with the machine swapped in now; returns the ids of those that fail. The real machines pass
  * every generated path (cm-req-off.test.ts, dh-831.test.ts).
  */
 function failing(paths: readonly ModelPath[], target: ModelPath): string[] {
   const key = target.events.at(-1) === 'NOTHING_MORE' ? target.events.at(-2) : target.events.at(-1);
   return paths
     .filter((path) => key !== undefined && path.events.includes(key))
-    .filter((path) => !runScenario(path.toScenario()).passed)
+    .filter(
+      (path) => !runScenario(path.toScenario(), { processes: PROCESSES, machines: swapped }).passed,
+    )
     .map((path) => path.id);
 }
 
-/** The wrong implementation registered now must fail the named path. */
+/** The wrong implementation swapped in now must fail the named path. */
 function expectCaught(paths: readonly ModelPath[], events: readonly string[]): void {
   const target = named(paths, events);
   expect(failing(paths, target), `${target.title} [${target.id}]`).toContain(target.id);
 }
 
 afterEach(() => {
-  registerProcess('cm-req-off', (scenario, rng) => createCmReqOffWiring(scenario, rng));
-  registerProcess('dh-831', createDh831Wiring());
+  swapped = {};
 });
 
 // ---- CM_REQ_OFF: wrong DSOs ----------------------------------------------------------------
 
-const useDso = (vnb: typeof cmReqOff.vnbMachine) =>
-  registerProcess('cm-req-off', (scenario, rng) =>
-    createCmReqOffWiring(scenario, rng, { machines: { vnb } }),
-  );
+const useDso = (vnb: typeof cmReqOff.vnbMachine) => {
+  swapped = { vnb };
+};
 
 /** A DSO whose per-ConsentId machines are `consent` (core's `vnbWithConsentMachine` hook). */
 const dsoWithConsents = (consent: typeof cmReqOff.vnbConsentMachine) =>
@@ -72,7 +70,9 @@ describe('wrong DSOs (CM_REQ_OFF) fail generated paths', { timeout: 60_000 }, ()
       ['APPLY', 'HAND_OVER_DAY_6', 'OBJECT_OBJECTION_DEADLINE'],
     ]) {
       const path = named(cmPaths, events);
-      expect(runScenario(path.toScenario()).passed, path.title).toBe(true);
+      expect(runScenario(path.toScenario(), { processes: PROCESSES }).passed, path.title).toBe(
+        true,
+      );
     }
   });
 
@@ -210,11 +210,12 @@ describe('wrong DSOs (CM_REQ_OFF) fail generated paths', { timeout: 60_000 }, ()
 // ---- DH-831: wrong Datahubs ------------------------------------------------------------------
 
 const request = dh831.authorizationRequestMachine;
-const useDatahub = (datahub: AnyStateMachine) =>
-  registerProcess('dh-831', createDh831Wiring({ machines: { datahub } }));
+const useDatahub = (datahub: AnyStateMachine) => {
+  swapped = { datahub };
+};
 /** A wrong machine from the mutant catalogue of `sim mutants`. */
 const mutantMachine = (id: string): AnyStateMachine => {
-  const mutant = MUTANTS.find((candidate) => candidate.id === id);
+  const mutant = PROCESSES['dh-831'].mutants.find((candidate) => candidate.id === id);
   if (mutant === undefined) throw new Error(`no mutant ${id} in the catalogue`);
   return mutant.machine();
 };

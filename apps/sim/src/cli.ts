@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { type PluginTable, PROCESSES } from '@consent-sim/conformance';
 import { closest } from '@consent-sim/sim';
 import { colorsFor } from './colors.ts';
 import type { Command, ParsedArgs } from './command.ts';
@@ -19,13 +20,10 @@ const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.ts')).serveCommand,
   conform: async () => (await import('./commands/conform.ts')).conformCommand,
   mutants: async () => (await import('./commands/mutants.ts')).mutantsCommand,
+  schema: async () => (await import('./commands/schema.ts')).schemaCommand,
 };
 
 const VERSION = '0.1.0';
-
-export function registerCommand(name: string, load: () => Promise<Command>): void {
-  commands[name] = load;
-}
 
 async function mainHelp(): Promise<string> {
   const rows: string[] = [];
@@ -60,11 +58,21 @@ function commandHelp(command: Command): string {
   ].join('\n');
 }
 
+export interface MainOptions {
+  /** The processes the commands know; default the registry (`PROCESSES`). Tests pass their own. */
+  processes?: PluginTable;
+}
+
 /**
  * Runs the CLI on `rawArgs` (without the node/script prefix) and returns the exit code.
  * Tests drive this directly with a fake `io`; `main.ts` passes the real process.
  */
-export async function runMain(rawArgs: readonly string[], io: CliIo): Promise<ExitCode> {
+export async function runMain(
+  rawArgs: readonly string[],
+  io: CliIo,
+  options: MainOptions = {},
+): Promise<ExitCode> {
+  const processes = options.processes ?? PROCESSES;
   const colors = colorsFor(io);
   const [name, ...rest] = rawArgs;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -102,7 +110,7 @@ export async function runMain(rawArgs: readonly string[], io: CliIo): Promise<Ex
     } catch (error) {
       throw new CliError(error instanceof Error ? error.message : String(error), EXIT.usage);
     }
-    return await command.run({ io, colors, args });
+    return await command.run({ io, colors, args, processes });
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr(`${colors.red('error')}: ${error.message}\n`);

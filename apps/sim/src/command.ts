@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import type { PluginTable } from '@consent-sim/conformance';
 import type { Colors } from './colors.ts';
 import type { ExitCode } from './errors.ts';
 import type { CliIo } from './io.ts';
@@ -12,6 +13,8 @@ export interface ParsedArgs {
 
 export interface CommandContext {
   io: CliIo;
+  /** The processes this run of the CLI knows (the registry, or a table a test passes). */
+  processes: PluginTable;
   colors: Colors;
   args: ParsedArgs;
 }

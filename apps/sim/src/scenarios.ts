@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PluginTable } from '@consent-sim/conformance';
 import { closest, loadScenario, type Scenario, ScenarioError } from '@consent-sim/sim';
 import { CliError, EXIT } from './errors.ts';
 import { type CliIo, readInput } from './io.ts';
@@ -13,11 +14,11 @@ export interface ScenarioEntry {
   path: string;
 }
 
-/** Every shipped scenario, sorted by name. */
-export function shippedScenarios(io: CliIo): ScenarioEntry[] {
+/** Every shipped scenario of the processes the CLI knows, sorted by name. */
+export function shippedScenarios(io: CliIo, processes: PluginTable): ScenarioEntry[] {
   const entries: ScenarioEntry[] = [];
   for (const process of io.listDir(SCENARIOS_DIR).sort()) {
-    if (process.includes('.')) continue;
+    if (!Object.hasOwn(processes, process)) continue;
     for (const file of io.listDir(join(SCENARIOS_DIR, process)).sort()) {
       if (!file.endsWith('.yaml')) continue;
       entries.push({
@@ -29,10 +30,10 @@ export function shippedScenarios(io: CliIo): ScenarioEntry[] {
   return entries;
 }
 
-function parse(io: CliIo, path: string, label: string): Scenario {
+function parse(io: CliIo, processes: PluginTable, path: string, label: string): Scenario {
   const source = new TextDecoder().decode(readInput(io, path).bytes);
   try {
-    return loadScenario(source, label);
+    return loadScenario(source, label, processes);
   } catch (error) {
     if (error instanceof ScenarioError) {
       throw new CliError(error.message, EXIT.invalid, 'see scenarios/README.md for the format');
@@ -45,11 +46,11 @@ function parse(io: CliIo, path: string, label: string): Scenario {
  * Resolves a scenario argument: a shipped name (`cm-req-off/happy-path`) or a path to a YAML
  * file of your own. An unknown name suggests the closest shipped ones.
  */
-export function resolveScenario(io: CliIo, nameOrPath: string): Scenario {
+export function resolveScenario(io: CliIo, processes: PluginTable, nameOrPath: string): Scenario {
   if (nameOrPath.endsWith('.yaml') || nameOrPath.endsWith('.yml')) {
-    return parse(io, nameOrPath, nameOrPath);
+    return parse(io, processes, nameOrPath, nameOrPath);
   }
-  const shipped = shippedScenarios(io);
+  const shipped = shippedScenarios(io, processes);
   const entry = shipped.find((candidate) => candidate.name === nameOrPath);
   if (entry === undefined) {
     const near = closest(
@@ -62,10 +63,12 @@ export function resolveScenario(io: CliIo, nameOrPath: string): Scenario {
       'run `pnpm sim list` for every scenario, or pass a path to your own .yaml file',
     );
   }
-  return parse(io, entry.path, `scenarios/${entry.name}.yaml`);
+  return parse(io, processes, entry.path, `scenarios/${entry.name}.yaml`);
 }
 
 /** Loads every shipped scenario (for `list` and for running them all). */
-export function loadShipped(io: CliIo): Scenario[] {
-  return shippedScenarios(io).map((entry) => parse(io, entry.path, `scenarios/${entry.name}.yaml`));
+export function loadShipped(io: CliIo, processes: PluginTable): Scenario[] {
+  return shippedScenarios(io, processes).map((entry) =>
+    parse(io, processes, entry.path, `scenarios/${entry.name}.yaml`),
+  );
 }

@@ -2,13 +2,10 @@
 
 // Coverage over traces, test vectors, seeded random runs (helper L's areas).
 export {
-  COVERAGE_CATEGORIES,
-  COVERAGE_PROCESSES,
   type Coverage,
   type CoverageCategory,
   type CoverageCategoryName,
   type CoverageItem,
-  type CoverageProcess,
   computeCoverage,
   renderCoverageText,
   type UncoveredItem,
@@ -35,7 +32,6 @@ export {
 // Model-based paths (abstract test models, path generation).
 export type {
   AbstractEvent,
-  ModelProcess,
   ProcessModel,
   ScenarioFrame,
 } from './model/types.ts';
@@ -45,7 +41,6 @@ export {
   DH_831_MUTANTS,
   dsoWithConsents,
   inMemoryTransport,
-  MUTANTS,
   type Mutant,
   type MutantResult,
   type MutantRunOptions,
@@ -60,10 +55,30 @@ export {
   type GeneratePathsOptions,
   generatePaths,
   type ModelPath,
-  PROCESS_MODELS,
 } from './paths/generate.ts';
 export { pathId } from './paths/path-id.ts';
 export { replayEvents, scenarioFor } from './paths/to-scenario.ts';
+export {
+  type PluginTable,
+  type ProcessPlugin,
+  type RandomRunMenu,
+  tableOf,
+} from './process/plugin.ts';
+// The registry of processes and the plug-in seam (docs/adding-a-process.md).
+export type {
+  CodeVerdict,
+  DocumentRead,
+  JudgingPolicy,
+  XmlReading,
+} from './process/policy.ts';
+export {
+  cmReqOffPlugin,
+  dh831Plugin,
+  PROCESSES,
+  type ProcessName,
+  type RoleName,
+} from './processes/index.ts';
+export type { Reading } from './readings/types.ts';
 export {
   checkRandomRuns,
   FAULT_KINDS,
@@ -99,7 +114,6 @@ export {
   SUT_ERROR_STATUS,
   SUT_MAX_BODY_BYTES,
   SUT_PROTOCOL_VERSION,
-  SUT_ROLES,
   type SutAttachment,
   type SutChannel,
   SutClient,
@@ -109,10 +123,8 @@ export {
   type SutHandlerOptions,
   type SutParty,
   type SutPath,
-  type SutProcess,
   SutProtocolError,
   type SutResponse,
-  type SutRole,
   type SutTransport,
   strict,
   summarise,

@@ -1,7 +1,6 @@
 import type { AnyActorRef, EventObject } from 'xstate';
 import type { VirtualClock } from './clock.ts';
 import type { OutboundCodec, PartyInfo, SendEmission } from './codec.ts';
-import type { Registry } from './invariant.ts';
 import type { Network } from './network.ts';
 import type { TraceRecorder } from './trace.ts';
 
@@ -9,7 +8,6 @@ export interface EmissionRouterOptions {
   clock: VirtualClock;
   trace: TraceRecorder;
   network: Network;
-  registry: Registry;
   outbound: OutboundCodec;
   /** Finds a recipient by party id or address. */
   resolve: (to: string) => PartyInfo | undefined;
@@ -21,7 +19,7 @@ type Emitted = EventObject & Record<string, unknown>;
 
 /**
  * Routes what machines `emit` (design contract: `step`, `send`, `consent`, `request`, `data`)
- * into the trace, the registry and the network. Attached to every actor of a party's system,
+ * into the trace and the network. Attached to every actor of a party's system,
  * so children spawned per ConsentId are heard as well as the root.
  *
  * @example router.attach(dsoInfo, actorRef);
@@ -56,7 +54,7 @@ export class EmissionRouter {
   }
 
   #route(party: PartyInfo, actor: AnyActorRef, emitted: Emitted): void {
-    const { trace, registry } = this.#o;
+    const { trace } = this.#o;
     const atMs = this.#o.clock.now();
     switch (emitted.type) {
       case 'step': {
@@ -75,21 +73,16 @@ export class EmissionRouter {
         this.#send(party, actor, emitted);
         return;
       case 'consent':
-        registry.consents.set(
-          expectString(party, emitted, 'consentId'),
-          expectString(party, emitted, 'status'),
-        );
+        expectString(party, emitted, 'consentId');
+        expectString(party, emitted, 'status');
         trace.record({ kind: 'state', atMs, party: party.id, detail: emitted });
         return;
       case 'request':
-        registry.requests.set(
-          expectString(party, emitted, 'requestId'),
-          expectString(party, emitted, 'status'),
-        );
+        expectString(party, emitted, 'requestId');
+        expectString(party, emitted, 'status');
         trace.record({ kind: 'state', atMs, party: party.id, detail: emitted });
         return;
       case 'data':
-        registry.data.push({ atMs, party: party.id, event: emitted });
         trace.record({ kind: 'data', atMs, party: party.id, detail: emitted });
         return;
       default:

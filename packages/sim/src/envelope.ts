@@ -1,20 +1,5 @@
-/**
- * A channel parties talk over: the design's `eda`, `email`, `post`, `phone`, `handover`, and
- * whatever else a process uses (DH-831: `datahub`, `authorization-service`), as long as the
- * network has a latency for it.
- */
+/** A channel parties talk over: one of the process definition's `channels`. */
 export type ChannelName = string;
-
-/**
- * The design's channels (docs/design.md). Each has a default latency, as do the DH-831 channels
- * `datahub` and `authorization-service` (see `DEFAULT_LATENCIES` in network.ts).
- */
-export const CHANNELS: readonly ChannelName[] = ['eda', 'email', 'post', 'phone', 'handover'];
-
-/** Whether a value names one of {@link CHANNELS}. */
-export function isChannelName(value: unknown): value is ChannelName {
-  return typeof value === 'string' && CHANNELS.includes(value);
-}
 
 /** A message in transit between two parties. */
 export interface Envelope<P = unknown> {

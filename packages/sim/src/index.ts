@@ -1,7 +1,5 @@
-// Public entry of @consent-sim/sim: the engine, the scenario format, reporters and process wiring.
-// Each process registers its wiring with the runner when its module loads.
-import './cm-req-off/index.ts';
-import './dh-831/index.ts';
+// Public entry of @consent-sim/sim: the engine, the scenario format, reporters, the process
+// seam (definitions, the one run assembly) and the engine's part of each shipped process.
 
 export {
   type ClockLane,
@@ -19,9 +17,9 @@ export {
 } from './cm-req-off/data-documents.ts';
 export {
   CM_REQ_OFF_INVARIANT_NAMES,
-  type CmReqOffMachines,
   type CmReqOffWireMode,
   type CmReqOffWiringOptions,
+  cmReqOffProcess,
   createCmReqOffWiring,
 } from './cm-req-off/index.ts';
 export * as cmReqOffWire from './cm-req-off/wire.ts';
@@ -36,36 +34,35 @@ export {
   passThroughOutbound,
   type SendEmission,
 } from './codec.ts';
-export {
-  createDh831Wiring,
-  DH831_INVARIANT_NAMES,
-  type Dh831Machines,
-  type Dh831WiringOptions,
-} from './dh-831/index.ts';
-export {
-  CHANNELS,
-  type ChannelName,
-  type Envelope,
-  isChannelName,
-  type OutboundMessage,
-} from './envelope.ts';
+export { createDh831Wiring, DH831_INVARIANT_NAMES, dh831Process } from './dh-831/index.ts';
+export type { ChannelName, Envelope, OutboundMessage } from './envelope.ts';
 export { defaultCorrupt, type FaultKind, type FaultRule, type PayloadCorrupter } from './faults.ts';
 export {
-  type DataRelease,
   everyMessageAccountedFor,
   type Invariant,
   type InvariantContext,
-  type Registry,
   type Violation,
   type ViolationReport,
 } from './invariant.ts';
 export {
-  DEFAULT_LATENCIES,
   type LatencySpec,
   Network,
   type NetworkAccounting,
   type NetworkOptions,
 } from './network.ts';
+export {
+  type AssembledRun,
+  type AssembleOptions,
+  assembleRun,
+  type ChannelSpec,
+  type ProcessDefinition,
+  type ProcessTable,
+  processIn,
+  type RunScenarioOptions,
+  runScenario,
+  UnknownProcessError,
+  xmlChannels,
+} from './process/index.ts';
 export {
   type Colors,
   describeEvent,
@@ -83,10 +80,9 @@ export {
   TIMELINE_KINDS,
 } from './report/index.ts';
 export { createRng, type Rng } from './rng.ts';
-export { type RunScenarioOptions, registerProcess, runScenario } from './runner.ts';
 export {
-  CHANNEL_NAMES,
   channelLatencies,
+  channelNames,
   checkExpectations,
   type DeliveredMessage,
   deliveredMessages,
@@ -98,10 +94,6 @@ export {
   loadScenario,
   type ObservedEnd,
   type PartyOverride,
-  PROCESS_NAMES,
-  PROCESS_ROLES,
-  PROCESS_ZONES,
-  type ProcessName,
   parseAt,
   resolveAt,
   type Scenario,
@@ -133,4 +125,4 @@ export {
   type TraceRecorderOptions,
   type TraceSummary,
 } from './trace.ts';
-export type { ProcessWiring, WiringFactory } from './wiring.ts';
+export type { ProcessWiring, WiringFactory, WiringOptions } from './wiring.ts';

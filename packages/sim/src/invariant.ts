@@ -14,36 +14,17 @@ export type ViolationReport = string | { message: string; detail?: unknown };
 /** What invariants can read besides the trace (a structural view of the Simulation). */
 export interface InvariantContext {
   accounting(): NetworkAccounting;
-  readonly registry: Registry;
-}
-
-/** A `data` emission, with where and when it happened. */
-export interface DataRelease {
-  atMs: number;
-  party: string;
-  event: Readonly<Record<string, unknown>>;
-}
-
-/** Registry changes and data releases emitted by the machines, kept in both trace modes. */
-export interface Registry {
-  /** Latest status per ConsentId (from `{ type: 'consent', consentId, status }`). */
-  consents: Map<string, string>;
-  /** Latest status per request id (from `{ type: 'request', requestId, status }`). */
-  requests: Map<string, string>;
-  data: DataRelease[];
 }
 
 /**
  * A rule checked after every `run()`. `check` gets the full trace (empty in summary mode: use
- * `observe`, which sees every event in both modes, or the registry).
+ * `observe`, which sees every event in both modes).
  *
  * @example
  * sim.addInvariant({
- *   name: 'no-data-without-consent',
- *   check: (_trace, sim) =>
- *     sim.registry.data
- *       .filter((d) => sim.registry.consents.get(String(d.event.consentId)) !== 'ACCEPTED')
- *       .map((d) => `data for ${String(d.event.consentId)} without an accepted consent`),
+ *   name: 'no-data-at-all',
+ *   check: (trace) =>
+ *     trace.filter((e) => e.kind === 'data').map((e) => `data released at ${e.at}`),
  * });
  */
 export interface Invariant {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from './clock.ts';
 import type { Envelope } from './envelope.ts';
-import { CHANNELS } from './envelope.ts';
 import type { FaultRule } from './faults.ts';
-import { DEFAULT_LATENCIES, Network, type NetworkOptions } from './network.ts';
+import { Network, type NetworkOptions } from './network.ts';
+import { TEST_LATENCIES } from './process/test-processes.ts';
 import { createRng } from './rng.ts';
 import { TraceRecorder } from './trace.ts';
 
@@ -20,6 +20,7 @@ function harness(options: Partial<NetworkOptions> = {}, seed: number | string = 
     trace,
     deliver: (envelope) => arrived.push({ at: clock.now(), envelope }),
     ...options,
+    latencies: { ...TEST_LATENCIES, ...options.latencies },
   });
   const send = (payload: string, channel: Envelope['channel'] = 'eda') =>
     network.send({ channel, from: 'sp', to: 'dso', payload, messageCode: 'CMRequest' });
@@ -177,12 +178,6 @@ describe('Network', () => {
     expect(() => harness({ faults: [{ kind: 'drop', probability: 2 }] })).toThrow(/probability/);
     expect(() => harness({ faults: [{ kind: 'drop', nth: 0 }] })).toThrow(/nth/);
     expect(() => harness({ latencies: { eda: -1 } })).toThrow(/latencies\.eda/);
-  });
-
-  it('has a default latency for every design channel and the DH-831 ones', () => {
-    expect(Object.keys(DEFAULT_LATENCIES)).toEqual(
-      expect.arrayContaining([...CHANNELS, 'datahub', 'authorization-service']),
-    );
   });
 
   it('accepts process channels with a configured latency and refuses unknown ones unsent', () => {

@@ -15,24 +15,7 @@ import type { TraceRecorder } from './trace.ts';
 /** Transit time of a channel: fixed milliseconds, or uniform in [minMs, maxMs]. */
 export type LatencySpec = number | { minMs: number; maxMs: number };
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-
-/**
- * Default transit times; any other channel needs an entry in `latencies`. Post is an elapsed
- * duration (two days of travel), not a calendar deadline, so it is plain milliseconds rather
- * than zone-aware day arithmetic.
- */
-export const DEFAULT_LATENCIES: Readonly<Record<ChannelName, LatencySpec>> = {
-  eda: 3_000,
-  datahub: 3_000,
-  email: 5 * MINUTE,
-  post: 48 * HOUR,
-  phone: 0,
-  handover: 0,
-  // DH-831: the customer's decision in the Datahub's authorization service (a web UI).
-  'authorization-service': 0,
-};
+const HOUR = 3_600_000;
 
 /** Where every message sent so far ended up; `balanced` is the "accounted for" invariant. */
 export interface NetworkAccounting {
@@ -54,8 +37,8 @@ export interface NetworkOptions {
   trace: TraceRecorder;
   /** Called when a copy arrives (time is its arrival instant). */
   deliver: (envelope: Envelope) => void;
-  /** Per channel; merged over {@link DEFAULT_LATENCIES}. */
-  latencies?: Readonly<Record<ChannelName, LatencySpec>>;
+  /** Per channel the parties use (a process definition's channels); any other is refused. */
+  latencies: Readonly<Record<ChannelName, LatencySpec>>;
   faults?: readonly FaultRule[];
   corrupt?: PayloadCorrupter;
   /** A reordered message waits at most this long for a successor. Default 1 h. */
@@ -103,7 +86,7 @@ export class Network {
     this.#clock = options.clock;
     this.#trace = options.trace;
     this.#deliver = options.deliver;
-    this.#latencies = { ...DEFAULT_LATENCIES, ...options.latencies };
+    this.#latencies = { ...options.latencies };
     for (const [channel, spec] of Object.entries(this.#latencies)) checkLatency(channel, spec);
     this.#rules = armRules(options.faults ?? []);
     this.#corrupt = options.corrupt ?? defaultCorrupt;

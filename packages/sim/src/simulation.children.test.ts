@@ -1,6 +1,7 @@
 import { addCalendarDays, VIENNA } from '@consent-sim/core';
 import { describe, expect, it } from 'vitest';
 import { type ActorRefFrom, assign, emit, setup, stopChild } from 'xstate';
+import { TEST_LATENCIES } from './process/test-processes.ts';
 import { Simulation } from './simulation.ts';
 
 // One child per ConsentId inside the DSO's root actor, as the CM_REQ_OFF DSO will do: each
@@ -72,7 +73,7 @@ const DAY = 86_400_000;
 
 describe('Simulation with spawned children', () => {
   it('puts child `after` timers on the virtual clock and routes what children emit', () => {
-    const sim = new Simulation({ seed: 7, start: START, zone: VIENNA });
+    const sim = new Simulation({ seed: 7, start: START, zone: VIENNA, latencies: TEST_LATENCIES });
     sim.addParty({ id: 'dso', address: 'AT001', role: 'vnb', machine: dso });
     sim.addParty({ id: 'sp', address: 'EC100', role: 'serviceProvider', machine: sink });
     sim.stimulus(START, 'dso', { type: 'stimulus.open', consentId: 'CON-A' });

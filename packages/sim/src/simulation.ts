@@ -15,7 +15,6 @@ import {
   everyMessageAccountedFor,
   type Invariant,
   type InvariantContext,
-  type Registry,
   type Violation,
 } from './invariant.ts';
 import { type LatencySpec, Network, type NetworkAccounting } from './network.ts';
@@ -31,7 +30,7 @@ export interface SimulationOptions {
   zone: string;
   /** `summary` keeps counts only (load runs). Default `full`. */
   traceMode?: TraceMode;
-  /** Per channel, merged over the defaults (eda, datahub, email, post, phone, handover). */
+  /** Transit time per channel the parties use (`assembleRun` takes them from the definition). */
   latencies?: Readonly<Record<ChannelName, LatencySpec>>;
   faults?: readonly FaultRule[];
   corrupt?: PayloadCorrupter;
@@ -94,7 +93,6 @@ export class Simulation implements InvariantContext {
   readonly rng: Rng;
   readonly trace: TraceRecorder;
   readonly network: Network;
-  readonly registry: Registry = { consents: new Map(), requests: new Map(), data: [] };
   readonly #parties = new Map<string, Party>();
   readonly #byAddress = new Map<string, Party>();
   readonly #invariants: Invariant[] = [everyMessageAccountedFor];
@@ -113,7 +111,7 @@ export class Simulation implements InvariantContext {
       rng: this.rng.fork('network'),
       trace: this.trace,
       deliver: (envelope) => this.#deliver(envelope),
-      ...(options.latencies ? { latencies: options.latencies } : {}),
+      latencies: options.latencies ?? {},
       ...(options.faults ? { faults: options.faults } : {}),
       ...(options.corrupt ? { corrupt: options.corrupt } : {}),
       ...(options.reorderHoldMs !== undefined ? { reorderHoldMs: options.reorderHoldMs } : {}),
@@ -122,7 +120,6 @@ export class Simulation implements InvariantContext {
       clock: this.clock,
       trace: this.trace,
       network: this.network,
-      registry: this.registry,
       outbound: options.outboundCodec ?? passThroughOutbound,
       resolve: (to) => this.#resolve(to)?.info,
       fail: (party, error) => this.#fail(party, error),

@@ -1,4 +1,4 @@
-import { MUTANTS } from '@consent-sim/conformance';
+import { PROCESSES } from '@consent-sim/conformance';
 import { addCalendarDays, cmReqOff, VIENNA } from '@consent-sim/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runMain } from '../cli.ts';
@@ -12,6 +12,7 @@ afterEach(async () => {
 
 async function serve(role: string, machines?: Parameters<typeof startSutServer>[0]['machines']) {
   const server = await startSutServer({
+    processes: PROCESSES,
     role,
     host: '127.0.0.1',
     port: 0,
@@ -69,7 +70,7 @@ describe('sim conform against sim serve', () => {
   }, 60_000);
 
   it('another rejection code is a WARNING (exit 0), and a FAIL with --strict (exit 1)', async () => {
-    const mutant = MUTANTS.find((m) => m.id === 'cm-req-off/expired-177');
+    const mutant = PROCESSES['cm-req-off'].mutants.find((m) => m.id === 'cm-req-off/expired-177');
     if (mutant === undefined) throw new Error('mutant cm-req-off/expired-177 is gone');
     const server = await serve('vnb', { vnb: mutant.machine() });
     const args = [

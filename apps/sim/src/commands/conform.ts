@@ -8,9 +8,7 @@ import {
   renderChecksText,
   runAgainstSut,
   SUT_DEFAULT_TIMEOUT_MS,
-  SUT_ROLES,
   SutClient,
-  type SutProcess,
   SutProtocolError,
   strict,
   summarise,
@@ -18,6 +16,7 @@ import {
 import { type Command, flag, stringOption } from '../command.ts';
 import { CliError, EXIT, usageError } from '../errors.ts';
 import { readInput, writeOutput } from '../io.ts';
+import { processOfRole } from '../process-option.ts';
 import { loadShipped } from '../scenarios.ts';
 import { httpTransport } from '../serve/transport.ts';
 
@@ -95,28 +94,10 @@ Example:
     timeout: { type: 'string' },
     strict: { type: 'boolean' },
   },
-  async run({ io, colors, args }) {
-    const role = stringOption(args, 'role');
-    const processes = (Object.keys(SUT_ROLES) as SutProcess[]).filter((p) =>
-      (SUT_ROLES[p] as readonly string[]).includes(role ?? ''),
-    );
-    if (role === undefined || processes.length === 0) {
-      throw usageError(
-        `--role must be one of vnb, sp, customer, seller, datahub, got ${role ?? 'nothing'}`,
-      );
-    }
-    const given = stringOption(args, 'process');
-    if (given !== undefined && !processes.includes(given as SutProcess)) {
-      throw usageError(
-        `--process must be ${processes.join(' or ')} for role ${role}, got "${given}"`,
-      );
-    }
-    if (given === undefined && processes.length > 1) {
-      throw usageError(
-        `role ${role} exists in ${processes.join(' and ')}; name one with --process`,
-      );
-    }
-    const process = (given ?? processes[0]) as SutProcess;
+  async run({ io, colors, args, processes }) {
+    const role = stringOption(args, 'role') as string;
+    const plugin = processOfRole(processes, role, stringOption(args, 'process'));
+    const process = plugin.name;
     const format = (stringOption(args, 'format') ?? 'text') as Format;
     if (!FORMATS.includes(format))
       throw usageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
@@ -146,9 +127,9 @@ Example:
 
     const sources =
       source === 'all' ? (['model', 'scenario'] as const) : ([source] as ['model' | 'scenario']);
-    const covers = new Map(generatePaths(process).paths.map((p) => [p.id, p.covers]));
-    const { paths: all } = collectPaths(process, {
-      scenarios: sources.includes('scenario') ? loadShipped(io) : [],
+    const covers = new Map(generatePaths(plugin).paths.map((p) => [p.id, p.covers]));
+    const { paths: all } = collectPaths(plugin, {
+      scenarios: sources.includes('scenario') ? loadShipped(io, processes) : [],
       sources,
       judging: role,
     });
@@ -167,6 +148,7 @@ Example:
       try {
         checks.push(
           ...(await runAgainstSut({
+            processes,
             client,
             role,
             path: { id: path.id, scenario: path.scenario, covers: covers.get(path.id) ?? [] },

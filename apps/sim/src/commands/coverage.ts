@@ -1,26 +1,17 @@
 import {
-  COVERAGE_PROCESSES,
   type Coverage,
-  type CoverageProcess,
   collectPaths,
   computeCoverage,
   PATH_SOURCES,
   type PathSource,
+  type ProcessPlugin,
   renderCoverageText,
 } from '@consent-sim/conformance';
 import { runScenario } from '@consent-sim/sim';
 import { type Command, type CommandContext, stringOption } from '../command.ts';
 import { EXIT, usageError } from '../errors.ts';
+import { processesOption } from '../process-option.ts';
 import { loadShipped } from '../scenarios.ts';
-
-/** `--process P` (one) or both processes. */
-export function processesOption(raw: string | undefined): CoverageProcess[] {
-  if (raw === undefined) return [...COVERAGE_PROCESSES];
-  if (!(COVERAGE_PROCESSES as readonly string[]).includes(raw)) {
-    throw usageError(`--process must be one of ${COVERAGE_PROCESSES.join(', ')} (got "${raw}")`);
-  }
-  return [raw as CoverageProcess];
-}
 
 /** `--source model|scenario|all` (default all). */
 export function sourcesOption(raw: string | undefined): PathSource[] {
@@ -39,25 +30,25 @@ export function textOrJson(raw: string | undefined): 'text' | 'json' {
   return format;
 }
 
-function coverageOf(
-  ctx: CommandContext,
-  process: CoverageProcess,
-  sources: PathSource[],
-): Coverage {
-  const { paths, skipped } = collectPaths(process, { scenarios: loadShipped(ctx.io), sources });
+function coverageOf(ctx: CommandContext, plugin: ProcessPlugin, sources: PathSource[]): Coverage {
+  const process = plugin.name;
+  const { paths, skipped } = collectPaths(plugin, {
+    scenarios: loadShipped(ctx.io, ctx.processes),
+    sources,
+  });
   for (const skip of skipped) {
     ctx.io.stderr(
       `${ctx.colors.yellow('skipped')} ${process} ${skip.source} path ${skip.id}: ${skip.error}\n`,
     );
   }
-  const runs = paths.map((path) => runScenario(path.scenario));
+  const runs = paths.map((path) => runScenario(path.scenario, { processes: ctx.processes }));
   const failed = runs.filter((run) => !run.passed).length;
   if (failed > 0) {
     ctx.io.stderr(
       `${ctx.colors.yellow('note')}: ${failed} of ${runs.length} ${process} runs did not meet their expectations (see \`pnpm sim scenario\`); coverage counts what their traces show\n`,
     );
   }
-  return computeCoverage(process, runs);
+  return computeCoverage(plugin, runs);
 }
 
 export const coverageCommand: Command = {
@@ -102,7 +93,7 @@ Examples:
     if (args.positionals.length > 0) {
       throw usageError(`\`coverage\` takes no arguments (got "${args.positionals.join(' ')}")`);
     }
-    const processes = processesOption(stringOption(args, 'process'));
+    const processes = processesOption(ctx.processes, stringOption(args, 'process'));
     const sources = sourcesOption(stringOption(args, 'source'));
     const format = textOrJson(stringOption(args, 'format'));
     const coverages = processes.map((process) => coverageOf(ctx, process, sources));

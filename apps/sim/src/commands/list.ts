@@ -1,5 +1,6 @@
-import type { Command } from '../command.ts';
+import { type Command, stringOption } from '../command.ts';
 import { EXIT } from '../errors.ts';
+import { processesOption } from '../process-option.ts';
 import { loadShipped } from '../scenarios.ts';
 
 export const listCommand: Command = {
@@ -15,9 +16,9 @@ Example:
   pnpm sim list --process cm-req-off
 `,
   options: { process: { type: 'string' }, json: { type: 'boolean' } },
-  async run({ io, colors, args }) {
-    const only = args.values.process;
-    const scenarios = loadShipped(io).filter((s) => only === undefined || s.process === only);
+  async run({ io, colors, args, processes }) {
+    const only = processesOption(processes, stringOption(args, 'process')).map((p) => p.name);
+    const scenarios = loadShipped(io, processes).filter((s) => only.includes(s.process));
     if (args.values.json === true) {
       const rows = scenarios.map((s) => ({
         name: s.fullName,

@@ -1,17 +1,11 @@
-import {
-  MUTANTS,
-  type MutantResult,
-  mutationScore,
-  runMutant,
-  type SutProcess,
-} from '@consent-sim/conformance';
+import { type MutantResult, mutationScore, runMutant } from '@consent-sim/conformance';
 import { type Command, stringOption } from '../command.ts';
 import { EXIT, usageError } from '../errors.ts';
+import { processesOption } from '../process-option.ts';
 import { loadShipped } from '../scenarios.ts';
 
 const FORMATS = ['text', 'json'] as const;
 type Format = (typeof FORMATS)[number];
-const PROCESSES: readonly SutProcess[] = ['cm-req-off', 'dh-831'];
 
 function verdictText(result: MutantResult): string {
   const { verdict } = result;
@@ -56,11 +50,8 @@ Example:
     'max-paths': { type: 'string' },
     format: { type: 'string' },
   },
-  async run({ io, colors, args }) {
-    const process = stringOption(args, 'process');
-    if (process !== undefined && !PROCESSES.includes(process as SutProcess)) {
-      throw usageError(`--process must be cm-req-off or dh-831, got "${process}"`);
-    }
+  async run({ io, colors, args, processes }) {
+    const plugins = processesOption(processes, stringOption(args, 'process'));
     const format = (stringOption(args, 'format') ?? 'text') as Format;
     if (!FORMATS.includes(format))
       throw usageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
@@ -70,10 +61,12 @@ Example:
       throw usageError(`--max-paths must be a whole number ≥ 0, got "${rawMax}"`);
     if (maxPaths < 0) throw usageError(`--max-paths must be a whole number ≥ 0, got "${rawMax}"`);
 
-    const scenarios = loadShipped(io);
+    const scenarios = loadShipped(io, processes);
     const results: MutantResult[] = [];
-    for (const mutant of MUTANTS.filter((m) => process === undefined || m.process === process)) {
-      results.push(await runMutant(mutant, { scenarios, maxPaths }));
+    for (const plugin of plugins) {
+      for (const mutant of plugin.mutants) {
+        results.push(await runMutant(plugin, mutant, { scenarios, maxPaths }));
+      }
     }
     const score = mutationScore(results);
     const percent = `${(score.score * 100).toFixed(1)}%`;

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import {
   buildVector,
-  type CoverageProcess,
   collectPaths,
   renderVector,
   type SourcedPath,
@@ -10,10 +9,11 @@ import {
 import { type Command, stringOption } from '../command.ts';
 import { EXIT, usageError } from '../errors.ts';
 import { writeOutput } from '../io.ts';
+import { processesOption } from '../process-option.ts';
 import { loadShipped } from '../scenarios.ts';
-import { processesOption, sourcesOption, textOrJson } from './coverage.ts';
+import { sourcesOption, textOrJson } from './coverage.ts';
 
-function listText(process: CoverageProcess, paths: readonly SourcedPath[]): string {
+function listText(process: string, paths: readonly SourcedPath[]): string {
   const rows = paths.map(
     (path) =>
       `  ${path.source.padEnd(8)} ${path.id.padEnd(34)} ${String(path.scenario.stimuli.length).padStart(2)} stimuli  ${path.title}`,
@@ -51,15 +51,19 @@ Examples:
     format: { type: 'string' },
     out: { type: 'string' },
   },
-  async run({ io, colors, args }) {
+  async run({ io, colors, args, processes }) {
     if (args.positionals.length !== 1) {
-      throw usageError('`paths` takes one process: cm-req-off or dh-831');
+      throw usageError(`\`paths\` takes one process: ${Object.keys(processes).join(' or ')}`);
     }
-    const [process] = processesOption(args.positionals[0]);
-    if (process === undefined) throw usageError('`paths` takes one process');
+    const [plugin] = processesOption(processes, args.positionals[0]);
+    if (plugin === undefined) throw usageError('`paths` takes one process');
+    const process = plugin.name;
     const sources = sourcesOption(stringOption(args, 'source'));
     const format = textOrJson(stringOption(args, 'format'));
-    const { paths, skipped } = collectPaths(process, { scenarios: loadShipped(io), sources });
+    const { paths, skipped } = collectPaths(plugin, {
+      scenarios: loadShipped(io, processes),
+      sources,
+    });
     for (const skip of skipped) {
       io.stderr(`${colors.yellow('skipped')} ${skip.source} path ${skip.id}: ${skip.error}\n`);
     }

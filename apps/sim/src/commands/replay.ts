@@ -2,7 +2,8 @@ import { judgeRandomRun, randomRun, replayCommand } from '@consent-sim/conforman
 import { PLAIN_COLORS, type RunResult, renderJson, renderText } from '@consent-sim/sim';
 import { type Command, stringOption } from '../command.ts';
 import { EXIT, usageError } from '../errors.ts';
-import { processesOption, textOrJson } from './coverage.ts';
+import { processesOption } from '../process-option.ts';
+import { textOrJson } from './coverage.ts';
 
 function seedOption(raw: string | undefined): number {
   if (raw === undefined) throw usageError('`replay` needs --seed N (the seed a failing run names)');
@@ -55,15 +56,15 @@ Examples:
     keep: { type: 'string' },
     format: { type: 'string' },
   },
-  async run({ io, colors, args }) {
+  async run({ io, colors, args, processes: table }) {
     if (args.positionals.length > 0) {
       throw usageError(`\`replay\` takes no arguments (got "${args.positionals.join(' ')}")`);
     }
     const seed = seedOption(stringOption(args, 'seed'));
-    const processes = processesOption(stringOption(args, 'process'));
+    const processes = processesOption(table, stringOption(args, 'process'));
     const keep = keepOption(stringOption(args, 'keep'));
     const format = textOrJson(stringOption(args, 'format'));
-    const verdicts = processes.map((process) => judgeRandomRun(randomRun(process, seed, keep)));
+    const verdicts = processes.map((plugin) => judgeRandomRun(randomRun(plugin, seed, keep)));
     const results = verdicts.map((verdict) => invariantsOnly(verdict.result));
     if (format === 'json') {
       io.stdout(

@@ -67,7 +67,7 @@ Examples:
     out: { type: 'string' },
     all: { type: 'boolean' },
   },
-  async run({ io, colors, args }) {
+  async run({ io, colors, args, processes }) {
     const format = formatOption(stringOption(args, 'format'));
     const seed = seedOption(stringOption(args, 'seed'));
     const all = args.values.all === true;
@@ -76,9 +76,11 @@ Examples:
     if (!all && args.positionals.length !== 1) {
       throw usageError('`scenario` takes one scenario name or .yaml file (see `pnpm sim list`)');
     }
-    const scenarios = all ? loadShipped(io) : [resolveScenario(io, args.positionals[0] ?? '')];
+    const scenarios = all
+      ? loadShipped(io, processes)
+      : [resolveScenario(io, processes, args.positionals[0] ?? '')];
     const results: RunResult[] = scenarios.map((scenario) =>
-      runScenario(scenario, seed === undefined ? {} : { seed }),
+      runScenario(scenario, { processes, ...(seed === undefined ? {} : { seed }) }),
     );
     const out = stringOption(args, 'out');
     const styled = out === undefined ? colors : PLAIN_COLORS;

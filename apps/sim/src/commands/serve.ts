@@ -1,9 +1,7 @@
-import { SUT_ROLES } from '@consent-sim/conformance';
 import { type Command, stringOption } from '../command.ts';
 import { EXIT, usageError } from '../errors.ts';
+import { allRoles, processOfRole } from '../process-option.ts';
 import { startSutServer } from '../serve/server.ts';
-
-const ROLES: readonly string[] = [...new Set(Object.values(SUT_ROLES).flat())];
 
 /** The port option: 0 (any free port) to 65535. */
 export function portOption(value: string | undefined): number {
@@ -35,13 +33,14 @@ Example:
   pnpm sim serve --role vnb --port 8080
 `,
   options: { role: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
-  async run({ io, args }) {
+  async run({ io, args, processes }) {
     const role = stringOption(args, 'role');
-    if (role === undefined || !ROLES.includes(role)) {
-      throw usageError(`--role must be one of ${ROLES.join(', ')}, got ${role ?? 'nothing'}`);
-    }
+    // A role of several processes (the customer) serves the process each reset names.
+    if (role === undefined || !allRoles(processes).includes(role))
+      processOfRole(processes, role, undefined);
     const server = await startSutServer({
-      role,
+      processes,
+      role: role as string,
       port: portOption(stringOption(args, 'port')),
       host: stringOption(args, 'host') ?? '127.0.0.1',
     });

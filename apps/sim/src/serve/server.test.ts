@@ -1,11 +1,11 @@
 // The HTTP face of sim serve: limits and errors a harness author relies on.
-import { SUT_ENDPOINTS, SUT_MAX_BODY_BYTES } from '@consent-sim/conformance';
+import { PROCESSES, SUT_ENDPOINTS, SUT_MAX_BODY_BYTES } from '@consent-sim/conformance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSutServer, startSutServer } from './server.ts';
 
 let server: RunningSutServer;
 beforeAll(async () => {
-  server = await startSutServer({ role: 'vnb', host: '127.0.0.1', port: 0 });
+  server = await startSutServer({ processes: PROCESSES, role: 'vnb', host: '127.0.0.1', port: 0 });
 });
 afterAll(() => server.close());
 

@@ -59,7 +59,7 @@ function send(response: ServerResponse, status: number, body: unknown): void {
  * Starts a server for one reference role; resolves once it listens.
  *
  * @example
- * const server = await startSutServer({ role: 'vnb' });
+ * const server = await startSutServer({ processes: PROCESSES, role: 'vnb' });
  * console.log(server.url); await server.close();
  */
 export async function startSutServer(options: SutServerOptions): Promise<RunningSutServer> {

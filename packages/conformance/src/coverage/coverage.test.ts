@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PROCESSES } from '../processes/index.ts';
 import { computeCoverage } from './coverage.ts';
 import { renderCoverageText } from './render.ts';
 import { shippedRun, shippedScenarios } from './test-scenarios.ts';
@@ -15,7 +16,7 @@ function coveredIds(coverage: Coverage, category: CoverageCategoryName): string[
 
 describe('computeCoverage, cm-req-off', () => {
   it('the happy path takes the yes branch of VNB_06 and the passive branches, in time', () => {
-    const coverage = computeCoverage('cm-req-off', [cm('happy-path')]);
+    const coverage = computeCoverage(PROCESSES['cm-req-off'], [cm('happy-path')]);
     expect(coveredIds(coverage, 'gateways')).toEqual(['VNB_06.yes', 'BP_05.no', 'VNB_10.no']);
     expect(coveredIds(coverage, 'deadlines')).toEqual(['redemption.inTime']);
     expect(coveredIds(coverage, 'responseCodes')).toEqual(['99', '175']);
@@ -26,20 +27,20 @@ describe('computeCoverage, cm-req-off', () => {
   });
 
   it('tells the two 76 branches apart: a corrupted request is schema, an unregistered SP sender', () => {
-    const lossy = computeCoverage('cm-req-off', [cm('lossy-network')]);
+    const lossy = computeCoverage(PROCESSES['cm-req-off'], [cm('lossy-network')]);
     expect(coveredIds(lossy, 'gateways')).toContain('VNB_06.no.schema');
     expect(coveredIds(lossy, 'gateways')).toContain('VNB_06.no.duplicate');
     expect(coveredIds(lossy, 'gateways')).not.toContain('VNB_06.no.sender');
-    const sender = computeCoverage('cm-req-off', [cm('sp-not-registered')]);
+    const sender = computeCoverage(PROCESSES['cm-req-off'], [cm('sp-not-registered')]);
     expect(coveredIds(sender, 'gateways')).toEqual(['VNB_06.no.sender']);
   });
 
   it('recognises both sides of each deadline and the inclusive boundary (OFF-DEADLINE-BOUNDARY)', () => {
-    const at = computeCoverage('cm-req-off', [cm('redeemed-at-deadline')]);
+    const at = computeCoverage(PROCESSES['cm-req-off'], [cm('redeemed-at-deadline')]);
     expect(coveredIds(at, 'deadlines')).toEqual(['redemption.inTime', 'redemption.atDeadline']);
-    const late = computeCoverage('cm-req-off', [cm('redeemed-after-deadline')]);
+    const late = computeCoverage(PROCESSES['cm-req-off'], [cm('redeemed-after-deadline')]);
     expect(coveredIds(late, 'deadlines')).toEqual(['redemption.late']);
-    const objection = computeCoverage('cm-req-off', [
+    const objection = computeCoverage(PROCESSES['cm-req-off'], [
       cm('objection-at-deadline'),
       cm('objection-after-deadline'),
     ]);
@@ -53,7 +54,7 @@ describe('computeCoverage, cm-req-off', () => {
 
   it('over every shipped scenario: all steps (aliases listed), codes, deadlines; gaps named', () => {
     const runs = shippedScenarios('cm-req-off').map((scenario) => cm(scenario.name));
-    const coverage = computeCoverage('cm-req-off', runs);
+    const coverage = computeCoverage(PROCESSES['cm-req-off'], runs);
     const { steps, messageCodes, deadlines, responseCodes, gateways } = coverage.categories;
     expect(steps?.covered).toBe(steps?.total);
     expect(steps?.items.find((item) => item.id === 'CM_REQ_OFF_VNB_20')?.aliases).toEqual([
@@ -69,7 +70,7 @@ describe('computeCoverage, cm-req-off', () => {
   });
 
   it('refuses a run of another process', () => {
-    expect(() => computeCoverage('cm-req-off', [dh('approved')])).toThrow(
+    expect(() => computeCoverage(PROCESSES['cm-req-off'], [dh('approved')])).toThrow(
       /consent-sim: coverage of cm-req-off: run "dh-831\/approved" is of process "dh-831"/,
     );
   });
@@ -77,29 +78,29 @@ describe('computeCoverage, cm-req-off', () => {
 
 describe('computeCoverage, dh-831', () => {
   it('tells branches without a next step by absence (no recipient, closed before the reminder)', () => {
-    const none = computeCoverage('dh-831', [dh('no-recipient-no-email')]);
+    const none = computeCoverage(PROCESSES['dh-831'], [dh('no-recipient-no-email')]);
     expect(coveredIds(none, 'gateways')).toContain('DH-831.GW.RECIPIENT.absent');
     expect(coveredIds(none, 'gateways')).not.toContain('DH-831.GW.RECIPIENT.given');
-    const closed = computeCoverage('dh-831', [dh('reminder-not-sent-when-closed')]);
+    const closed = computeCoverage(PROCESSES['dh-831'], [dh('reminder-not-sent-when-closed')]);
     expect(coveredIds(closed, 'gateways')).toContain('DH-831.GW.REMINDER_OPEN.closed');
     expect(coveredIds(closed, 'deadlines')).toContain('reminder.closedBefore');
-    const sent = computeCoverage('dh-831', [dh('reminder-sent')]);
+    const sent = computeCoverage(PROCESSES['dh-831'], [dh('reminder-sent')]);
     expect(coveredIds(sent, 'gateways')).toContain('DH-831.GW.REMINDER_OPEN.open');
     expect(coveredIds(sent, 'gateways')).not.toContain('DH-831.GW.REMINDER_OPEN.closed');
   });
 
   it('reads the start window in Helsinki calendar days: day 90 inside, day 91 beyond', () => {
-    const day90 = computeCoverage('dh-831', [dh('start-at-90-days')]);
+    const day90 = computeCoverage(PROCESSES['dh-831'], [dh('start-at-90-days')]);
     expect(coveredIds(day90, 'deadlines')).toContain('startWindow.day90');
     expect(coveredIds(day90, 'deadlines')).toContain('startWindow.inside');
-    const beyond = computeCoverage('dh-831', [dh('start-beyond-90-days')]);
+    const beyond = computeCoverage(PROCESSES['dh-831'], [dh('start-beyond-90-days')]);
     expect(coveredIds(beyond, 'deadlines')).toEqual(['startWindow.beyond']);
     expect(coveredIds(beyond, 'errorIds')).toEqual(['EC.AUTH.002']);
   });
 
   it('over every shipped scenario: all steps and messages; technical error ids carry DH-SIM', () => {
     const runs = shippedScenarios('dh-831').map((scenario) => dh(scenario.name));
-    const coverage = computeCoverage('dh-831', runs);
+    const coverage = computeCoverage(PROCESSES['dh-831'], runs);
     expect(coverage.categories.steps?.covered).toBe(coverage.categories.steps?.total);
     expect(coverage.categories.messageCodes?.covered).toBe(7);
     expect(coverage.categories.deadlines?.uncovered).toEqual([]);

@@ -1,22 +1,6 @@
 import type { RunResult } from '@consent-sim/sim';
-import { CM_REQ_OFF_COVERAGE } from './cm-req-off.ts';
-import { DH831_COVERAGE } from './dh-831.ts';
-import type { ProcessCoverageModel } from './observed.ts';
-import {
-  COVERAGE_CATEGORIES,
-  type Coverage,
-  type CoverageCategory,
-  type CoverageProcess,
-} from './types.ts';
-
-function modelOf(process: CoverageProcess): ProcessCoverageModel {
-  switch (process) {
-    case 'cm-req-off':
-      return CM_REQ_OFF_COVERAGE;
-    case 'dh-831':
-      return DH831_COVERAGE;
-  }
-}
+import type { ProcessPlugin } from '../process/plugin.ts';
+import type { Coverage, CoverageCategory } from './types.ts';
 
 /**
  * Counts which catalogue items (steps, gateway branches, message codes, response codes or error
@@ -24,12 +8,13 @@ function modelOf(process: CoverageProcess): ProcessCoverageModel {
  * the same runs in the same order give the same result.
  *
  * @example
- * const coverage = computeCoverage('cm-req-off', [runScenario(happyPath)]);
+ * const coverage = computeCoverage(PROCESSES['cm-req-off'], [runScenario(happyPath, { processes: PROCESSES })]);
  * coverage.categories.steps?.covered; // steps the happy path performs
  * coverage.categories.gateways?.uncovered[0]; // { id: 'VNB_06.no.schema' }
  */
-export function computeCoverage(process: CoverageProcess, runs: readonly RunResult[]): Coverage {
-  const model = modelOf(process);
+export function computeCoverage(plugin: ProcessPlugin, runs: readonly RunResult[]): Coverage {
+  const process = plugin.name;
+  const { model, categories: names } = plugin.coverage;
   const hits = new Map<string, string[]>();
   for (const run of runs) {
     if (run.process !== process) {
@@ -38,7 +23,7 @@ export function computeCoverage(process: CoverageProcess, runs: readonly RunResu
       );
     }
     const observed = model.observe(run.events);
-    for (const category of COVERAGE_CATEGORIES[process]) {
+    for (const category of names) {
       for (const id of observed[category]) {
         const key = `${category}:${id}`;
         const by = hits.get(key) ?? [];
@@ -49,7 +34,7 @@ export function computeCoverage(process: CoverageProcess, runs: readonly RunResu
   }
   const categories: Coverage['categories'] = {};
   let complete = true;
-  for (const category of COVERAGE_CATEGORIES[process]) {
+  for (const category of names) {
     const universe = model.universe[category] ?? [];
     const result: CoverageCategory = {
       covered: 0,

@@ -1,4 +1,4 @@
-import { COVERAGE_CATEGORIES, type Coverage } from './types.ts';
+import type { Coverage } from './types.ts';
 
 function percent(covered: number, total: number): string {
   return total === 0 ? '100%' : `${Math.floor((covered * 100) / total)}%`;
@@ -8,14 +8,13 @@ function percent(covered: number, total: number): string {
  * A plain-text coverage report: one line per category (covered/total) and each uncovered item
  * with its reason (items sharing a reason on one line), or `no reason — add a scenario or path` when the gap is not by design.
  *
- * @example renderCoverageText(computeCoverage('dh-831', runs)).split('\n')[0]
+ * @example renderCoverageText(computeCoverage(PROCESSES['dh-831'], runs)).split('\n')[0]
  * // 'coverage of dh-831 over 16 runs'
  */
 export function renderCoverageText(coverage: Coverage): string {
   const lines = [`coverage of ${coverage.process} over ${coverage.runs} runs`];
-  for (const name of COVERAGE_CATEGORIES[coverage.process]) {
-    const category = coverage.categories[name];
-    if (category === undefined) continue;
+  // The categories in the plug-in's report order (computeCoverage builds them in that order).
+  for (const [name, category] of Object.entries(coverage.categories)) {
     const ratio = `${category.covered}/${category.total}`;
     lines.push(
       `  ${name.padEnd(14)} ${ratio.padStart(7)}  ${percent(category.covered, category.total)}`,

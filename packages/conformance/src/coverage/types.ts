@@ -1,10 +1,5 @@
 /** The result shape of {@link computeCoverage}: one entry per category, items in catalogue order. */
 
-/** The processes coverage is computed for (the scenario runner's process names). */
-export type CoverageProcess = 'cm-req-off' | 'dh-831';
-
-export const COVERAGE_PROCESSES: readonly CoverageProcess[] = ['cm-req-off', 'dh-831'];
-
 /**
  * What is counted. `responseCodes` exists for CM_REQ_OFF only (CM response codes on EDA
  * documents), `errorIds` for DH-831 only (the `EC.*` ids of negative ACKs).
@@ -16,14 +11,6 @@ export type CoverageCategoryName =
   | 'responseCodes'
   | 'errorIds'
   | 'deadlines';
-
-/** The categories of each process, in report order. */
-export const COVERAGE_CATEGORIES: Readonly<
-  Record<CoverageProcess, readonly CoverageCategoryName[]>
-> = {
-  'cm-req-off': ['steps', 'gateways', 'messageCodes', 'responseCodes', 'deadlines'],
-  'dh-831': ['steps', 'gateways', 'messageCodes', 'errorIds', 'deadlines'],
-};
 
 /** One countable item: a step id, a gateway branch, a code, a deadline side. */
 export interface CoverageItem {
@@ -48,7 +35,7 @@ export interface CoverageCategory {
 }
 
 export interface Coverage {
-  process: CoverageProcess;
+  process: string;
   /** How many runs were analysed. */
   runs: number;
   categories: Partial<Record<CoverageCategoryName, CoverageCategory>>;

@@ -5,8 +5,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { RunBuilder } from './run-builder.ts';
 
-export type ModelProcess = 'cm-req-off' | 'dh-831';
-
 /** The concrete meaning of one abstract event. */
 export interface AbstractEvent {
   /** Short readable text used in path titles ("hand over day 6"). */
@@ -29,7 +27,8 @@ export interface ScenarioFrame {
 }
 
 export interface ProcessModel {
-  process: ModelProcess;
+  /** The process name (the plug-in's). */
+  process: string;
   /** The abstract machine; its final states are the ends of generated paths. */
   machine: AnyStateMachine;
   events: Readonly<Record<string, AbstractEvent>>;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { shippedScenarios } from '../coverage/test-scenarios.ts';
-import type { SutProcess } from '../sut/protocol.ts';
-import { MUTANTS } from './index.ts';
+import { PROCESSES, type ProcessName } from '../processes/index.ts';
 import { mutationScore, runRoleUntilFail } from './run.ts';
+
+const MUTANTS = Object.values(PROCESSES).flatMap((p) => p.mutants);
 
 const scenarios = [...shippedScenarios('cm-req-off'), ...shippedScenarios('dh-831')];
 
@@ -10,13 +11,13 @@ describe('mutants', () => {
   for (const [process, role] of [
     ['cm-req-off', 'vnb'],
     ['dh-831', 'datahub'],
-  ] as const satisfies readonly (readonly [SutProcess, string])[]) {
+  ] as const satisfies readonly (readonly [ProcessName, string])[]) {
     it(`the reference ${role} passes every path that kills a ${process} mutant (no false kills)`, async () => {
       const focus = [
         ...new Set(MUTANTS.filter((m) => m.process === process).flatMap((m) => m.focus)),
       ];
       expect(focus.length).toBeGreaterThan(5);
-      const verdict = await runRoleUntilFail(process, role, undefined, focus, {
+      const verdict = await runRoleUntilFail(PROCESSES[process], role, undefined, focus, {
         scenarios,
         maxPaths: 0,
       });
@@ -30,7 +31,7 @@ describe('mutants', () => {
     expect(strictOnly.length).toBeGreaterThanOrEqual(9);
     for (const mutant of strictOnly) {
       const lenient = await runRoleUntilFail(
-        mutant.process,
+        PROCESSES[mutant.process as ProcessName],
         mutant.role,
         { [mutant.role]: mutant.machine() },
         mutant.focus,
@@ -40,7 +41,7 @@ describe('mutants', () => {
         'SURVIVED',
       );
       const strict = await runRoleUntilFail(
-        mutant.process,
+        PROCESSES[mutant.process as ProcessName],
         mutant.role,
         { [mutant.role]: mutant.machine() },
         mutant.focus,

@@ -5,10 +5,10 @@
  */
 import type { Scenario } from '@consent-sim/sim';
 import { generatePaths } from '../paths/generate.ts';
+import { type ProcessPlugin, tableOf } from '../process/plugin.ts';
 import { SutClient, SutProtocolError } from '../sut/client.ts';
 import type { createSutHandler } from '../sut/handler.ts';
 import { inMemoryTransport } from '../sut/in-memory.ts';
-import type { SutProcess } from '../sut/protocol.ts';
 import { runAgainstSut } from '../sut/remote-party.ts';
 import { type Check, strict } from '../sut/verdicts.ts';
 import { collectPaths } from '../vectors/sources.ts';
@@ -36,22 +36,22 @@ export interface MutantResult {
 }
 
 /**
- * Runs the paths of `process` against `role` served with `machines` (the reference when absent),
+ * Runs the paths of `plugin` against `role` served with `machines` (the reference when absent),
  * focus paths first; stops at the first FAIL.
  *
  * @example
- * const verdict = await runRoleUntilFail('cm-req-off', 'vnb', undefined, [], { maxPaths: 5 });
+ * const verdict = await runRoleUntilFail(PROCESSES['cm-req-off'], 'vnb', undefined, [], { maxPaths: 5 });
  * verdict.status; // 'SURVIVED' for the reference
  */
 export async function runRoleUntilFail(
-  process: SutProcess,
+  plugin: ProcessPlugin,
   role: string,
   machines: Parameters<typeof createSutHandler>[0]['machines'],
   focus: readonly string[],
   options: MutantRunOptions = {},
 ): Promise<Exclude<MutantVerdict, { status: 'EQUIVALENT' }>> {
-  const covers = new Map(generatePaths(process).paths.map((p) => [p.id, p.covers]));
-  const { paths: all } = collectPaths(process, {
+  const covers = new Map(generatePaths(plugin).paths.map((p) => [p.id, p.covers]));
+  const { paths: all } = collectPaths(plugin, {
     scenarios: options.scenarios ?? [],
     judging: role,
   });
@@ -59,13 +59,15 @@ export async function runRoleUntilFail(
   const rest = all
     .filter((p) => !focus.includes(p.id))
     .slice(0, options.maxPaths ?? Number.POSITIVE_INFINITY);
-  const client = new SutClient(inMemoryTransport(role, machines));
+  const processes = tableOf(plugin);
+  const client = new SutClient(inMemoryTransport(processes, role, machines));
   let ran = 0;
   for (const path of [...focused, ...rest]) {
     ran += 1;
     let judged: Check[];
     try {
       judged = await runAgainstSut({
+        processes,
         client,
         role,
         path: { id: path.id, scenario: path.scenario, covers: covers.get(path.id) ?? [] },
@@ -97,10 +99,12 @@ export async function runRoleUntilFail(
 
 /**
  * @example
- * const result = await runMutant(CM_REQ_OFF_MUTANTS[0], { scenarios: shipped, maxPaths: 3 });
+ * const plugin = PROCESSES['cm-req-off'];
+ * const result = await runMutant(plugin, plugin.mutants[0], { scenarios: shipped, maxPaths: 3 });
  * result.verdict.status; // 'KILLED'
  */
 export async function runMutant(
+  plugin: ProcessPlugin,
   mutant: Mutant,
   options: MutantRunOptions = {},
 ): Promise<MutantResult> {
@@ -108,7 +112,7 @@ export async function runMutant(
     return { mutant, verdict: { status: 'EQUIVALENT', reason: mutant.equivalent } };
   }
   const verdict = await runRoleUntilFail(
-    mutant.process,
+    plugin,
     mutant.role,
     { [mutant.role]: mutant.machine() },
     mutant.focus,

@@ -1,5 +1,4 @@
 import type { AnyStateMachine } from 'xstate';
-import type { SutProcess } from '../sut/protocol.ts';
 
 /**
  * One deliberately wrong role implementation: the reference machine with one guard, delay or
@@ -8,9 +7,10 @@ import type { SutProcess } from '../sut/protocol.ts';
 export interface Mutant {
   /** Stable id, `<process>/<short-name>`. */
   id: string;
-  process: SutProcess;
+  /** The process name (the plug-in's). */
+  process: string;
   /** The role the mutant replaces (the served role). */
-  role: 'vnb' | 'datahub';
+  role: string;
   /** What is wrong, citing the step id or interpretation key it breaks. */
   wrong: string;
   /** Builds the wrong machine for `role` (lazily, so listing the catalogue stays cheap). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cmReqOffModel } from '../model/cm-req-off/index.ts';
 import { endOfLocalDay, startOfLocalDay } from '../model/local-day.ts';
+import { PROCESSES } from '../processes/index.ts';
 import { generatePaths } from './generate.ts';
 import { pathId } from './path-id.ts';
 import { replayEvents } from './to-scenario.ts';
@@ -13,14 +14,14 @@ describe('generatePaths', () => {
   });
 
   it('ends every path in a final state, sorted by id, and bounds the count', () => {
-    const { paths, stats } = generatePaths('cm-req-off', { maxPaths: 10, now: () => 0 });
+    const { paths, stats } = generatePaths(PROCESSES['cm-req-off'], { maxPaths: 10, now: () => 0 });
     expect(stats).toMatchObject({ count: 10, dropped: stats.total - 10, generationMs: 0 });
     expect(paths.map((p) => p.id)).toEqual([...paths.map((p) => p.id)].sort());
     expect(paths.every((p) => p.title.split(' → ').length === p.events.length)).toBe(true);
   });
 
   it('derives the expectation from the model: redeeming 1 ms late is refused with 180', () => {
-    const scenario = generatePaths('cm-req-off')
+    const scenario = generatePaths(PROCESSES['cm-req-off'])
       .paths.find((p) => p.events.join() === 'APPLY,HAND_OVER_REDEMPTION_DEADLINE_PLUS_1MS')
       ?.toScenario();
     expect(scenario?.expect.outcome).toBe('expired,refused');

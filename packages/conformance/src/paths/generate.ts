@@ -5,16 +5,14 @@
  */
 import type { Scenario } from '@consent-sim/sim';
 import { createTestModel } from 'xstate/graph';
-import { cmReqOffModel } from '../model/cm-req-off/index.ts';
-import { dh831Model } from '../model/dh-831/index.ts';
-import type { ModelProcess, ProcessModel } from '../model/types.ts';
+import type { ProcessPlugin } from '../process/plugin.ts';
 import { pathId } from './path-id.ts';
 import { scenarioFor } from './to-scenario.ts';
 
 export interface ModelPath {
   /** 12 hex digits, stable across runs and machines (a hash of process and events). */
   id: string;
-  process: ModelProcess;
+  process: string;
   /** Readable, e.g. "apply → hand over day 6 → no objection for 5 days → nothing more". */
   title: string;
   /** Abstract event types in order. */
@@ -44,23 +42,19 @@ export interface GeneratedPaths {
   };
 }
 
-export const PROCESS_MODELS: Readonly<Record<ModelProcess, ProcessModel>> = {
-  'cm-req-off': cmReqOffModel,
-  'dh-831': dh831Model,
-};
-
 /**
  * @example
- * const { paths, stats } = generatePaths('cm-req-off');
- * runScenario(paths[0].toScenario()).passed; // true for the reference machines
+ * const { paths, stats } = generatePaths(PROCESSES['cm-req-off']);
+ * runScenario(paths[0].toScenario(), { processes: PROCESSES }).passed; // true for the reference machines
  */
 export function generatePaths(
-  process: ModelProcess,
+  plugin: ProcessPlugin,
   options: GeneratePathsOptions = {},
 ): GeneratedPaths {
   const now = options.now ?? (() => performance.now());
   const began = now();
-  const model = PROCESS_MODELS[process];
+  const model = plugin.model;
+  const process = plugin.name;
   const testModel = createTestModel(model.machine);
   const toState = (snapshot: { status: string }) => snapshot.status === 'done';
   const found = [
@@ -73,7 +67,7 @@ export function generatePaths(
       .map((step) => step.event.type)
       .filter((type) => type !== 'xstate.init');
     const id = pathId(process, events);
-    if (!byId.has(id)) byId.set(id, modelPath(model, id, events));
+    if (!byId.has(id)) byId.set(id, modelPath(plugin, id, events));
   }
   const all = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const paths = all.slice(0, options.maxPaths ?? 400);
@@ -88,7 +82,8 @@ export function generatePaths(
   };
 }
 
-function modelPath(model: ProcessModel, id: string, events: readonly string[]): ModelPath {
+function modelPath(plugin: ProcessPlugin, id: string, events: readonly string[]): ModelPath {
+  const model = plugin.model;
   const title = events.map((type) => model.events[type]?.title ?? type).join(' → ');
   const covers = [...new Set(events.flatMap((type) => model.events[type]?.covers ?? []))];
   return {
@@ -97,6 +92,6 @@ function modelPath(model: ProcessModel, id: string, events: readonly string[]): 
     title,
     events,
     covers,
-    toScenario: () => scenarioFor(model, id, events, title),
+    toScenario: () => scenarioFor(plugin, id, events, title),
   };
 }

@@ -7,6 +7,7 @@ import { isoInZone } from '@consent-sim/core';
 import { loadScenario, type Scenario, type ScenarioDocument } from '@consent-sim/sim';
 import { RunBuilder } from '../model/run-builder.ts';
 import type { ProcessModel } from '../model/types.ts';
+import { type ProcessPlugin, tableOf } from '../process/plugin.ts';
 
 /** Replays `events` on a fresh builder in the model's frame. */
 export function replayEvents(model: ProcessModel, events: readonly string[]): RunBuilder {
@@ -24,14 +25,15 @@ export function replayEvents(model: ProcessModel, events: readonly string[]): Ru
 }
 
 /**
- * @example scenarioFor(cmReqOffModel, 'a1b2c3d4e5f6', ['APPLY', 'KEEP_QR', 'REDEMPTION_DEADLINE_PLUS_1MS'], 'apply → …')
+ * @example scenarioFor(PROCESSES['cm-req-off'], 'a1b2c3d4e5f6', ['APPLY', 'KEEP_QR', 'REDEMPTION_DEADLINE_PLUS_1MS'], 'apply → …')
  */
 export function scenarioFor(
-  model: ProcessModel,
+  plugin: ProcessPlugin,
   id: string,
   events: readonly string[],
   title: string,
 ): Scenario {
+  const model = plugin.model;
   const run = replayEvents(model, events);
   const { frame } = model;
   const roles = new Set([...Object.keys(frame.parties), ...Object.keys(run.parties)]);
@@ -59,5 +61,5 @@ export function scenarioFor(
     },
   };
   // JSON is YAML: the loader validates the generated document like a file.
-  return loadScenario(JSON.stringify(document, null, 1), `${name}.yaml`);
+  return loadScenario(JSON.stringify(document, null, 1), `${name}.yaml`, tableOf(plugin));
 }

@@ -4,27 +4,30 @@
 // differ from the reference, the WARNINGs name the reading's key.
 import { describe, expect, it } from 'vitest';
 import { shippedScenarios } from '../coverage/test-scenarios.ts';
+import { PROCESSES } from '../processes/index.ts';
 import { SutClient } from '../sut/client.ts';
 import { inMemoryTransport } from '../sut/in-memory.ts';
 import { runAgainstSut } from '../sut/remote-party.ts';
 import { collectPaths } from '../vectors/index.ts';
-import { READINGS } from './index.ts';
+
+const READINGS = Object.values(PROCESSES).flatMap((p) => p.readings);
 
 describe('other readings', () => {
   for (const reading of READINGS) {
     it(`${reading.key} (${reading.reading}) served as the ${reading.role}: WARNINGs at most, naming ${reading.key}`, async () => {
       const process = reading.role === 'vnb' ? 'cm-req-off' : 'dh-831';
-      const { paths } = collectPaths(process, {
+      const { paths } = collectPaths(PROCESSES[process], {
         scenarios: shippedScenarios(process),
         sources: ['scenario'],
       });
       const client = new SutClient(
-        inMemoryTransport(reading.role, { [reading.role]: reading.machine() }),
+        inMemoryTransport(PROCESSES, reading.role, { [reading.role]: reading.machine() }),
       );
       const checks = [];
       for (const path of paths) {
         checks.push(
           ...(await runAgainstSut({
+            processes: PROCESSES,
             client,
             role: reading.role,
             path: { id: path.id, scenario: path.scenario },

@@ -3,8 +3,8 @@
  * every invariant. On failure fast-check shrinks the stimulus list (removing one stimulus at a
  * time, the seed fixed) and the error names the command that reproduces the smallest run.
  */
-import type { ProcessName } from '@consent-sim/sim';
 import fc from 'fast-check';
+import type { ProcessPlugin } from '../process/plugin.ts';
 import { type RandomRun, randomRun } from './random-run.ts';
 import { judgeRandomRun, replayCommand } from './verdict.ts';
 
@@ -48,25 +48,26 @@ export interface RandomRunsOptions {
  * Checks `numRuns` random runs of `process`; throws fast-check's report on the first broken one,
  * shrunk, with the reproducing `pnpm sim replay …` command in the message.
  *
- * @example checkRandomRuns('dh-831', { seed: 1, numRuns: 30 }) // returns when every run holds
+ * @example checkRandomRuns(PROCESSES['dh-831'], { seed: 1, numRuns: 30 }) // returns when every run holds
  */
-export function checkRandomRuns(process: ProcessName, options: RandomRunsOptions): void {
+export function checkRandomRuns(plugin: ProcessPlugin, options: RandomRunsOptions): void {
+  const process = plugin.name;
   const judge = options.judge ?? invariantJudge;
   const runs = fc
     .noShrink(fc.nat({ max: 2 ** 31 - 1 }))
     .chain((seed) =>
-      new KeptStimuli(randomRun(process, seed).generated).map((keep) => ({ seed, keep })),
+      new KeptStimuli(randomRun(plugin, seed).generated).map((keep) => ({ seed, keep })),
     );
   const details = fc.check(
     fc.property(runs, ({ seed, keep }) => {
-      const broken = judge(randomRun(process, seed, keep));
+      const broken = judge(randomRun(plugin, seed, keep));
       if (broken.length > 0) throw new Error(broken.join('\n  '));
     }),
     { seed: options.seed, numRuns: options.numRuns ?? 30 },
   );
   const counterexample = details.counterexample?.[0];
   if (!details.failed || counterexample === undefined) return;
-  const run = randomRun(process, counterexample.seed, counterexample.keep);
+  const run = randomRun(plugin, counterexample.seed, counterexample.keep);
   const cause = details.errorInstance instanceof Error ? details.errorInstance.message : '';
   throw new Error(
     `consent-sim: a random ${process} run broke a rule after ${details.numRuns} run(s), shrunk ${details.numShrinks} time(s) to ${run.kept.length} of ${run.generated} stimuli; reproduce with \`${replayCommand(run)}\`\n  ${cause}\n  (fast-check seed ${details.seed}, path "${details.counterexamplePath ?? ''}")`,

@@ -8,13 +8,13 @@ import {
   createRng,
   type FaultKind,
   loadScenario,
-  type ProcessName,
   type Rng,
   type Scenario,
   type ScenarioDocument,
   type ScenarioFault,
   type ScenarioStimulus,
 } from '@consent-sim/sim';
+import { type ProcessPlugin, tableOf } from '../process/plugin.ts';
 
 export const FAULT_KINDS: readonly FaultKind[] = [
   'drop',
@@ -24,58 +24,9 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'corrupt',
 ];
 
-type Menu = ReadonlyArray<Omit<ScenarioStimulus, 'at'>>;
-
-/** What a party can be made to do, as the shipped scenarios do it (scenarios/README.md). */
-interface ProcessMenu {
-  opening: Menu;
-  any: Menu;
-  channels: readonly string[];
-  /** Whether a run may start with another stimulus than an opening one. */
-  mayOpenLate: boolean;
-}
-
-const MENUS: Readonly<Record<ProcessName, ProcessMenu>> = {
-  'cm-req-off': {
-    opening: [
-      { party: 'customer', event: 'apply', with: { via: 'phone', confirmationChannel: 'email' } },
-      { party: 'customer', event: 'apply', with: { via: 'email', confirmationChannel: 'post' } },
-    ],
-    any: [
-      { party: 'customer', event: 'handOver' },
-      { party: 'customer', event: 'keepQr' },
-      { party: 'customer', event: 'object' },
-    ],
-    // The SP's own stimuli name a ConsentId it must already hold, which a dropped letter or
-    // hand-over makes unknowable in advance; the SP requests by itself after the hand-over and
-    // `duplicate` faults repeat its requests.
-    mayOpenLate: true,
-    channels: ['eda', 'email', 'post', 'phone', 'handover'],
-  },
-  'dh-831': {
-    opening: [{ party: 'seller', event: 'sendRequest' }],
-    any: [
-      { party: 'seller', event: 'sendRequest' },
-      { party: 'seller', event: 'cancel' },
-      { party: 'seller', event: 'fetchData', with: { accountingPoint: 1 } },
-      { party: 'seller', event: 'endAuthorization' },
-      { party: 'customer', event: 'approve' },
-      { party: 'customer', event: 'reject' },
-    ],
-    channels: ['datahub', 'email', 'authorization-service'],
-    // Decisions and cancellations refer to the last request sent: a run always sends one first.
-    mayOpenLate: false,
-  },
-};
-
-/** Fixed virtual start of random runs (a Monday, away from DST changes in both zones). */
-const START: Readonly<Record<ProcessName, string>> = {
-  'cm-req-off': '2026-03-02T09:00:00+01:00',
-  'dh-831': '2026-01-12T10:00:00+02:00',
-};
-
 export interface RandomRun {
-  process: ProcessName;
+  process: string;
+  plugin: ProcessPlugin;
   seed: number;
   /** The fault kinds this seed enabled (swarm testing: a random subset per seed). */
   faultKinds: FaultKind[];
@@ -109,12 +60,17 @@ function faultsFor(
  * The random run of `seed`; with `keep`, only those stimulus indices (a shrunk counterexample).
  *
  * @example
- * const run = randomRun('dh-831', 42);
- * runScenario(run.scenario).violations; // [] for the reference
+ * const run = randomRun(PROCESSES['dh-831'], 42);
+ * judgeRandomRun(run).holds; // true for the reference
  */
-export function randomRun(process: ProcessName, seed: number, keep?: readonly number[]): RandomRun {
+export function randomRun(
+  plugin: ProcessPlugin,
+  seed: number,
+  keep?: readonly number[],
+): RandomRun {
+  const process = plugin.name;
   const rng = createRng(seed).fork(`replay:${process}`);
-  const menu = MENUS[process];
+  const menu = plugin.random;
   const faultKinds = FAULT_KINDS.filter(() => rng.chance(0.5));
   const faults = faultsFor(rng, faultKinds, menu.channels);
   const count = rng.int(1, 8);
@@ -138,7 +94,7 @@ export function randomRun(process: ProcessName, seed: number, keep?: readonly nu
     summary: `Random run of seed ${seed}: ${kept.length} stimuli, faults ${faultKinds.join(', ') || 'none'}`,
     description: `pnpm sim replay --seed ${seed} --process ${process}`,
     seed,
-    start: START[process],
+    start: menu.start,
     faults,
     stimuli: kept.map((i) => stimuli[i] as ScenarioStimulus),
     // Random runs have no expectations; only the invariants judge them.
@@ -146,10 +102,11 @@ export function randomRun(process: ProcessName, seed: number, keep?: readonly nu
   };
   return {
     process,
+    plugin,
     seed,
     faultKinds,
     kept,
     generated: count,
-    scenario: loadScenario(JSON.stringify(document), `replay-${seed}.yaml`),
+    scenario: loadScenario(JSON.stringify(document), `replay-${seed}.yaml`, tableOf(plugin)),
   };
 }

@@ -1,5 +1,6 @@
 import { renderJson } from '@consent-sim/sim';
 import { describe, expect, it } from 'vitest';
+import { PROCESSES } from '../processes/index.ts';
 import { checkRandomRuns } from './property.ts';
 import { FAULT_KINDS, randomRun } from './random-run.ts';
 import { judgeRandomRun, replayCommand } from './verdict.ts';
@@ -7,19 +8,23 @@ import { judgeRandomRun, replayCommand } from './verdict.ts';
 describe('seeded random runs', () => {
   for (const process of ['cm-req-off', 'dh-831'] as const) {
     it(`${process}: 30 random runs with random fault kinds keep every invariant`, () => {
-      expect(() => checkRandomRuns(process, { seed: 20260302, numRuns: 30 })).not.toThrow();
+      expect(() =>
+        checkRandomRuns(PROCESSES[process], { seed: 20260302, numRuns: 30 }),
+      ).not.toThrow();
     });
 
     it(`${process}: a seed gives byte-identical renderJson twice`, () => {
-      const first = judgeRandomRun(randomRun(process, 4242)).result;
-      const second = judgeRandomRun(randomRun(process, 4242)).result;
+      const first = judgeRandomRun(randomRun(PROCESSES[process], 4242)).result;
+      const second = judgeRandomRun(randomRun(PROCESSES[process], 4242)).result;
       expect(renderJson(second)).toBe(renderJson(first));
     });
   }
 
   it('swarm: different seeds enable different subsets of the fault kinds', () => {
     const subsets = new Set(
-      Array.from({ length: 40 }, (_, seed) => randomRun('dh-831', seed).faultKinds.join(',')),
+      Array.from({ length: 40 }, (_, seed) =>
+        randomRun(PROCESSES['dh-831'], seed).faultKinds.join(','),
+      ),
     );
     expect(subsets.size).toBeGreaterThan(8);
     for (const kind of FAULT_KINDS) {
@@ -34,7 +39,7 @@ describe('seeded random runs', () => {
       run.scenario.stimuli.some((s) => s.event === 'handOver') ? ['customer handed over'] : [];
     let message = '';
     try {
-      checkRandomRuns('cm-req-off', { seed: 7, numRuns: 30, judge });
+      checkRandomRuns(PROCESSES['cm-req-off'], { seed: 7, numRuns: 30, judge });
     } catch (error) {
       message = error instanceof Error ? error.message : String(error);
     }
@@ -43,7 +48,7 @@ describe('seeded random runs', () => {
     expect(command, message).not.toBeNull();
     const seed = Number(command?.[2]);
     const keep = (command?.[3] ?? '').split(',').filter(Boolean).map(Number);
-    const shrunk = randomRun('cm-req-off', seed, keep.length > 0 ? keep : undefined);
+    const shrunk = randomRun(PROCESSES['cm-req-off'], seed, keep.length > 0 ? keep : undefined);
     // Smallest: exactly the one hand-over remains.
     expect(shrunk.scenario.stimuli.map((s) => s.event)).toEqual(['handOver']);
     expect(replayCommand(shrunk)).toBe(command?.[1]);

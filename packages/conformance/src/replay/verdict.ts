@@ -1,4 +1,5 @@
 import { type RunResult, runScenario } from '@consent-sim/sim';
+import { tableOf } from '../process/plugin.ts';
 import type { RandomRun } from './random-run.ts';
 
 export interface ReplayVerdict {
@@ -19,9 +20,9 @@ export function replayCommand(
 /**
  * Runs a random run through the engine and judges it by the invariants only.
  *
- * @example judgeRandomRun(randomRun('cm-req-off', 3)).holds // true for the reference
+ * @example judgeRandomRun(randomRun(PROCESSES['cm-req-off'], 3)).holds // true for the reference
  */
 export function judgeRandomRun(run: RandomRun): ReplayVerdict {
-  const result = runScenario(run.scenario);
+  const result = runScenario(run.scenario, { processes: tableOf(run.plugin) });
   return { run, result, holds: result.violations.length === 0 };
 }

@@ -8,24 +8,21 @@
  */
 
 import {
-  type CmReqOffMachines,
-  createCmReqOffWiring,
-  createDh831Wiring,
-  type Dh831Machines,
+  assembleRun,
   type EncodedMessage,
   type Envelope,
   type InboundCodec,
   type MachineEvent,
   type OutboundCodec,
   type ProcessWiring,
-  type Rng,
   type Scenario,
   type SendEmission,
   type Simulation,
+  xmlChannels,
 } from '@consent-sim/sim';
 import type { AnyStateMachine } from 'xstate';
 import { emit, setup } from 'xstate';
-import { readXmlCodes } from './documents.ts';
+import type { ProcessPlugin } from '../process/plugin.ts';
 import type { OutboxItem, SutChannel } from './protocol.ts';
 
 /** What the engine delivered to a proxied party, before the protocol adds ids and instants. */
@@ -54,13 +51,6 @@ function isBridged(message: unknown): message is BridgedMessage {
   return typeof message === 'object' && message !== null && BRIDGED in message;
 }
 
-const XML_CHANNELS: readonly string[] = ['eda', 'datahub'];
-
-/** A real document travels as it is; anything else (incl. simulation-only JSON) as content. */
-export function isXmlItem(item: { channel: string; document: string | null }): boolean {
-  return XML_CHANNELS.includes(item.channel) && (item.document ?? '').trimStart().startsWith('<');
-}
-
 /** A machine that hands every event to `capture` and emits what `bridge.emit` carries. */
 function proxyMachine(capture: (event: MachineEvent & { at: number }) => void): AnyStateMachine {
   return setup({}).createMachine({
@@ -81,73 +71,90 @@ function proxyMachine(capture: (event: MachineEvent & { at: number }) => void): 
 }
 
 export interface BridgeOptions {
+  plugin: ProcessPlugin;
   scenario: Scenario;
-  rng: Rng;
   /** Roles played by the other side of the protocol. */
   proxied: readonly string[];
   /** Reference machines to use for the roles not proxied (deliberately wrong ones in tests). */
   machines?: Readonly<Record<string, AnyStateMachine>>;
+  /** `instant` for a served role (the harness's network already applied latency). */
+  transit?: 'scenario' | 'instant';
+  /** Check the process invariants (default true). */
+  invariants?: boolean;
+  /** Schedule the scenario's stimuli (default true). */
+  stimuli?: boolean;
 }
 
 /**
- * The process wiring with proxied roles, and the queue of what reached them.
+ * A run with proxied roles (assembled the one way, `assembleRun`), and the queue of what
+ * reached them.
  *
  * @example
- * const bridge = new SutBridge({ scenario, rng: createRng(1).fork('wiring'), proxied: ['vnb'] });
- * const sim = new Simulation({ ..., outboundCodec: bridge.outbound, inboundCodec: bridge.inbound });
- * bridge.wiring.setup(sim); bridge.attach(sim);
+ * const bridge = new SutBridge({ plugin, scenario, proxied: ['vnb'] });
+ * bridge.sim.run({ until }); bridge.drain(); // what the engine delivered to the SUT's party
  */
 export class SutBridge {
+  readonly sim: Simulation;
   readonly wiring: ProcessWiring;
   readonly proxied: ReadonlySet<string>;
   readonly captured: CapturedDelivery[] = [];
-  #sim: Simulation | null = null;
+  readonly #plugin: ProcessPlugin;
+  readonly #xml: ReadonlySet<string>;
 
   constructor(options: BridgeOptions) {
+    this.#plugin = options.plugin;
+    this.#xml = new Set(xmlChannels(options.plugin));
     this.proxied = new Set(options.proxied);
     const machines: Record<string, AnyStateMachine> = { ...(options.machines ?? {}) };
     for (const role of options.proxied) {
       machines[role] = proxyMachine((event) => this.#captureEvent(role, event));
     }
-    // The wiring's `machines` option is typed with the reference machines; the engine hosts any
-    // machine (createActor(AnyStateMachine)), and the proxy only receives and emits.
-    this.wiring =
-      options.scenario.process === 'cm-req-off'
-        ? createCmReqOffWiring(options.scenario, options.rng, {
-            machines: machines as CmReqOffMachines,
-          })
-        : createDh831Wiring({ machines: machines as Dh831Machines })(options.scenario, options.rng);
+    const { sim, wiring } = assembleRun({
+      definition: options.plugin,
+      scenario: options.scenario,
+      machines,
+      ...(options.transit ? { transit: options.transit } : {}),
+      ...(options.invariants === false ? { invariants: false } : {}),
+      ...(options.stimuli === false ? { stimuli: false } : {}),
+      codecs: (w) => ({ outbound: this.#outbound(w), inbound: this.#inbound(w) }),
+    });
+    this.sim = sim;
+    this.wiring = wiring;
   }
 
-  /** Call after `wiring.setup(sim)`. */
-  attach(sim: Simulation): void {
-    this.#sim = sim;
+  /** A real document travels as it is; anything else (incl. simulation-only JSON) as content. */
+  isXml(item: { channel: string; document: string | null }): boolean {
+    return this.#xml.has(item.channel) && (item.document ?? '').trimStart().startsWith('<');
   }
 
   /** Encodes what a proxied party emits: its real document as it is, anything else via the wiring. */
-  readonly outbound: OutboundCodec = (from, emitted) => {
-    if (!isBridged(emitted.message)) return this.wiring.outboundCodec(from, emitted);
-    const item = emitted.message[BRIDGED];
-    if (isXmlItem(item)) {
-      const codes = readXmlCodes(item.channel, item.document ?? '');
-      const encoded: EncodedMessage = {
-        payload: item.document,
-        messageCode: codes.messageCode ?? item.messageCode,
-        responseCodes: codes.responseCodes,
-        document: item.document,
-      };
-      return encoded;
-    }
-    return this.wiring.outboundCodec(from, { ...emitted, message: item.content ?? {} });
-  };
+  #outbound =
+    (wiring: ProcessWiring): OutboundCodec =>
+    (from, emitted) => {
+      if (!isBridged(emitted.message)) return wiring.outboundCodec(from, emitted);
+      const item = emitted.message[BRIDGED];
+      if (this.isXml(item)) {
+        const codes = this.#plugin.policy.readCodes(item.channel, item.document ?? '');
+        const encoded: EncodedMessage = {
+          payload: item.document,
+          messageCode: codes.messageCode ?? item.messageCode,
+          responseCodes: codes.responseCodes,
+          document: item.document,
+        };
+        return encoded;
+      }
+      return wiring.outboundCodec(from, { ...emitted, message: item.content ?? {} });
+    };
 
   /** Decodes with the wiring (its checks and bookkeeping), then queues deliveries to proxies. */
-  readonly inbound: InboundCodec = (to, envelope) => {
-    const result = this.wiring.inboundCodec(to, envelope);
-    if (!this.proxied.has(to.id) || 'rejected' in result) return result;
-    this.captured.push(toDelivery(to.id, envelope, result.event, this.#now()));
-    return { event: { type: 'bridge.captured' } };
-  };
+  #inbound =
+    (wiring: ProcessWiring): InboundCodec =>
+    (to, envelope) => {
+      const result = wiring.inboundCodec(to, envelope);
+      if (!this.proxied.has(to.id) || 'rejected' in result) return result;
+      this.captured.push(this.#toDelivery(to.id, envelope, result.event));
+      return { event: { type: 'bridge.captured' } };
+    };
 
   /**
    * Makes a proxied party send `item` now (or at `item`'s instant if later).
@@ -155,7 +162,7 @@ export class SutBridge {
    * @example bridge.inject('vnb', atMs, { channel: 'eda', to: 'sp', messageCode: 'ANTWORT_CMQF', document: xml, at })
    */
   inject(party: string, atMs: number, item: OutboxItem): void {
-    const sim = this.#running();
+    const sim = this.sim;
     const actor = sim.actor(party);
     const emission: SendEmission = {
       type: 'send',
@@ -164,22 +171,14 @@ export class SutBridge {
       message: { [BRIDGED]: item } satisfies BridgedMessage,
       ...(item.step ? { step: item.step } : {}),
     };
-    // VNB_02: a DSO's QR letter names the ConsentIds it issued; the stimuli that name "the n-th
-    // ConsentId" learn them from this registry change, as from the reference DSO's.
-    const topic = (item.content as { topic?: { kind?: unknown; consentIds?: unknown } } | null)
-      ?.topic;
-    const issued =
-      topic?.kind === 'qrCode' && Array.isArray(topic.consentIds)
-        ? topic.consentIds.map(String)
-        : [];
+    // What the reference machine would have announced to the engine with this message (e.g.
+    // the ConsentIds a DSO's QR letter names, VNB_02), so that stimuli can learn them.
+    const announced = this.wiring.announce?.(party, item.content ?? null) ?? [];
     sim.clock.schedule(
       Math.max(atMs, sim.clock.now()),
       () => {
-        for (const consentId of issued) {
-          actor.send({
-            type: 'bridge.emit',
-            emission: { type: 'consent', consentId, status: 'issued' },
-          });
+        for (const announcement of announced) {
+          actor.send({ type: 'bridge.emit', emission: announcement });
         }
         actor.send({ type: 'bridge.emit', emission });
       },
@@ -189,7 +188,7 @@ export class SutBridge {
 
   /** Records a step the other side reports it performed (StepReport) at its instant. */
   reportStep(party: string, atMs: number, step: string): void {
-    const sim = this.#running();
+    const sim = this.sim;
     const actor = sim.actor(party);
     sim.clock.schedule(
       Math.max(atMs, sim.clock.now()),
@@ -220,42 +219,26 @@ export class SutBridge {
     }
   }
 
-  #now(): number {
-    return this.#running().clock.now();
-  }
-
-  #running(): Simulation {
-    if (this.#sim === null) {
-      throw new Error('consent-sim: sut/bridge.ts: call attach(sim) after wiring.setup(sim)');
+  /** The protocol view of an envelope: the document as text, and structured content off XML. */
+  #toDelivery(party: string, envelope: Envelope, decoded: MachineEvent): CapturedDelivery {
+    const base = {
+      party,
+      channel: envelope.channel as SutChannel,
+      from: envelope.from,
+      step: envelope.step,
+      at: this.sim.clock.now(),
+    };
+    const payload = envelope.payload;
+    if (typeof payload === 'string' && this.#xml.has(envelope.channel)) {
+      return { ...base, messageCode: envelope.messageCode, document: payload, content: null };
     }
-    return this.#sim;
+    return {
+      ...base,
+      messageCode: envelope.messageCode,
+      document: typeof payload === 'string' ? payload : envelope.document,
+      content: contentOf(payload, decoded),
+    };
   }
-}
-
-/** The protocol view of an envelope: the document as text, and structured content off XML. */
-function toDelivery(
-  party: string,
-  envelope: Envelope,
-  decoded: MachineEvent,
-  at: number,
-): CapturedDelivery {
-  const base = {
-    party,
-    channel: envelope.channel as SutChannel,
-    from: envelope.from,
-    step: envelope.step,
-    at,
-  };
-  const payload = envelope.payload;
-  if (typeof payload === 'string' && XML_CHANNELS.includes(envelope.channel)) {
-    return { ...base, messageCode: envelope.messageCode, document: payload, content: null };
-  }
-  return {
-    ...base,
-    messageCode: envelope.messageCode,
-    document: typeof payload === 'string' ? payload : envelope.document,
-    content: contentOf(payload, decoded),
-  };
 }
 
 /** Mails carry their structured form; a QR image is read so `qrPayload` holds its text. */

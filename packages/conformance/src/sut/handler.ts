@@ -4,13 +4,13 @@
  * error codes and statuses. `sim serve` puts node:http in front; tests call it directly.
  */
 import type { AnyStateMachine } from 'xstate';
+import type { PluginTable } from '../process/plugin.ts';
 import {
   type DeliverRequest,
   type ResetRequest,
   SUT_ENDPOINTS,
   SUT_ERROR_STATUS,
   SUT_PROTOCOL_VERSION,
-  SUT_ROLES,
   type SutErrorCode,
   type SutErrorResponse,
   type SutResponse,
@@ -18,6 +18,8 @@ import {
 import { ServedRole, SutRequestError } from './served-role.ts';
 
 export interface SutHandlerOptions {
+  /** The processes a reset may name (the registry, or a table a test builds). */
+  processes: PluginTable;
   role: string;
   machines?: Readonly<Record<string, AnyStateMachine>>;
   /** Tests kept at once; the oldest is dropped beyond this (default 64). */
@@ -38,17 +40,6 @@ export function sutError(code: SutErrorCode, message: string, field?: string): S
     body: { protocol: SUT_PROTOCOL_VERSION, error: { code, message, ...(field ? { field } : {}) } },
   };
 }
-
-const CHANNELS = [
-  'eda',
-  'datahub',
-  'email',
-  'post',
-  'phone',
-  'handover',
-  'authorization-service',
-  'stimulus',
-];
 
 function field(
   body: Record<string, unknown>,
@@ -71,7 +62,7 @@ const isInstant = (v: unknown) =>
 
 /**
  * @example
- * const handle = createSutHandler({ role: 'vnb' });
+ * const handle = createSutHandler({ processes: PROCESSES, role: 'vnb' });
  * handle('/consent-sim/v1/reset', resetRequest).status; // 200
  */
 export function createSutHandler(options: SutHandlerOptions): SutHandler {
@@ -104,13 +95,15 @@ export function createSutHandler(options: SutHandlerOptions): SutHandler {
       const testId = body.testId as string;
       switch (path) {
         case SUT_ENDPOINTS.reset: {
+          const names = Object.keys(options.processes);
           field(
             body,
             'process',
-            (v) => v === 'cm-req-off' || v === 'dh-831',
-            'must be "cm-req-off" or "dh-831"',
+            (v) => typeof v === 'string' && names.includes(v),
+            `must be ${names.map((n) => `"${n}"`).join(' or ')}`,
           );
-          const roles: readonly string[] = SUT_ROLES[body.process as 'cm-req-off' | 'dh-831'];
+          const plugin = options.processes[body.process as string] as PluginTable[string];
+          const roles: readonly string[] = plugin.roles;
           field(
             body,
             'role',
@@ -137,6 +130,7 @@ export function createSutHandler(options: SutHandlerOptions): SutHandler {
           // A repeated reset with the same testId starts that test afresh (idempotent).
           tests.delete(testId);
           const role = ServedRole.reset(
+            plugin,
             body as unknown as ResetRequest,
             options.role,
             options.machines ? { machines: options.machines } : {},
@@ -149,12 +143,13 @@ export function createSutHandler(options: SutHandlerOptions): SutHandler {
           field(body, 'now', isInstant, 'must be an ISO 8601 instant with offset');
           return { status: 200, body: served(testId).clock(Date.parse(body.now as string)) };
         case SUT_ENDPOINTS.deliver: {
+          const test = served(testId);
           field(body, 'deliveryId', isString, 'must be a non-empty string');
           field(
             body,
             'channel',
-            (v) => typeof v === 'string' && CHANNELS.includes(v),
-            `must be one of ${CHANNELS.join(', ')}`,
+            (v) => typeof v === 'string' && test.channels.includes(v),
+            `must be one of ${test.channels.join(', ')}`,
           );
           field(body, 'from', isString, 'must be a party id or address');
           field(body, 'at', isInstant, 'must be an ISO 8601 instant with offset');
@@ -176,8 +171,8 @@ export function createSutHandler(options: SutHandlerOptions): SutHandler {
             (v) => v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v)),
             'must be an object, null or absent',
           );
-          const xml =
-            body.channel === 'eda' || (body.channel === 'datahub' && body.content == null);
+          // On a channel that carries XML, a delivery without structured content is a document.
+          const xml = test.xmlChannels.includes(body.channel as string) && body.content == null;
           if (
             xml &&
             !(typeof body.document === 'string' && body.document.trimStart().startsWith('<'))
@@ -188,7 +183,7 @@ export function createSutHandler(options: SutHandlerOptions): SutHandler {
               `must be the XML document on channel ${String(body.channel)}`,
             );
           }
-          return { status: 200, body: served(testId).deliver(body as unknown as DeliverRequest) };
+          return { status: 200, body: test.deliver(body as unknown as DeliverRequest) };
         }
         default:
           return sutError(

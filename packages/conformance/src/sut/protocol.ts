@@ -25,30 +25,13 @@ export const SUT_MAX_BODY_BYTES = 1_048_576;
 /** Default per-request timeout of the harness, ms (`--timeout`). */
 export const SUT_DEFAULT_TIMEOUT_MS = 10_000;
 
-export type SutProcess = 'cm-req-off' | 'dh-831';
-
-/** Roles per process, as the scenario format names them (PROCESS_ROLES). */
-export const SUT_ROLES = {
-  'cm-req-off': ['vnb', 'sp', 'customer'],
-  'dh-831': ['seller', 'datahub', 'customer'],
-} as const satisfies Record<SutProcess, readonly string[]>;
-
-export type SutRole = (typeof SUT_ROLES)[SutProcess][number];
-
 /**
- * Channels. `eda` and `datahub` carry XML; `email`, `post`, `phone`, `handover` and
- * `authorization-service` carry text plus structured `content`; `stimulus` is the harness
- * making the SUT's party act (a person applies, objects, decides).
+ * Channels: those of the process (its definition's `channels`: `eda` and `datahub` carry XML;
+ * `email`, `post`, `phone`, `handover` and `authorization-service` carry text plus structured
+ * `content`), and `stimulus`, the harness making the SUT's party act (a person applies,
+ * objects, decides).
  */
-export type SutChannel =
-  | 'eda'
-  | 'datahub'
-  | 'email'
-  | 'post'
-  | 'phone'
-  | 'handover'
-  | 'authorization-service'
-  | 'stimulus';
+export type SutChannel = string;
 
 /** A party of the test: the SUT's own and every party the harness plays. */
 export interface SutParty {
@@ -72,7 +55,8 @@ export interface ResetRequest {
   protocol: typeof SUT_PROTOCOL_VERSION;
   /** Unique per test; repeating a reset with the same id is harmless. */
   testId: string;
-  process: SutProcess;
+  /** A process of the harness's registry, e.g. `cm-req-off`. */
+  process: string;
   /** The role the SUT plays. */
   role: string;
   seed: number;
@@ -128,7 +112,8 @@ export interface SutAttachment {
 
 /** One thing the SUT sent, in the order it sent them. */
 export interface OutboxItem {
-  channel: Exclude<SutChannel, 'stimulus'>;
+  /** A channel of the process (never `stimulus`). */
+  channel: SutChannel;
   /** Recipient party id or address. */
   to: string;
   messageCode: string | null;

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { shippedScenarios } from '../coverage/test-scenarios.ts';
+import { PROCESSES } from '../processes/index.ts';
 import { collectPaths } from '../vectors/index.ts';
 import { SutClient, type SutTransport } from './client.ts';
 import { createSutHandler } from './handler.ts';
@@ -32,7 +33,7 @@ const REQUEST_DEF: Record<string, string> = {
 
 /** The served role as a transport that validates both directions of every exchange. */
 function checkedTransport(role: string, problems: string[], seen: { n: number }): SutTransport {
-  const handle = createSutHandler({ role });
+  const handle = createSutHandler({ processes: PROCESSES, role });
   return async (path, body) => {
     const request = JSON.parse(JSON.stringify(body));
     const def = REQUEST_DEF[path] ?? 'none';
@@ -51,7 +52,7 @@ describe('docs/sut-protocol.schema.json', () => {
     ['dh-831', ['seller', 'datahub', 'customer']],
   ] as const) {
     it(`accepts every request and answer of ${process} (${roles.join(', ')}) over the shipped scenarios`, async () => {
-      const { paths } = collectPaths(process, {
+      const { paths } = collectPaths(PROCESSES[process], {
         scenarios: shippedScenarios(process),
         sources: ['scenario'],
       });
@@ -60,7 +61,12 @@ describe('docs/sut-protocol.schema.json', () => {
         const seen = { n: 0 };
         const client = new SutClient(checkedTransport(role, problems, seen));
         for (const path of paths) {
-          await runAgainstSut({ client, role, path: { id: path.id, scenario: path.scenario } });
+          await runAgainstSut({
+            processes: PROCESSES,
+            client,
+            role,
+            path: { id: path.id, scenario: path.scenario },
+          });
         }
         expect(problems.slice(0, 5), role).toEqual([]);
         expect(seen.n, role).toBeGreaterThan(paths.length * 2);
@@ -69,7 +75,7 @@ describe('docs/sut-protocol.schema.json', () => {
   }
 
   it('accepts the error bodies the handler writes, and refuses a broken body', () => {
-    const handle = createSutHandler({ role: 'vnb' });
+    const handle = createSutHandler({ processes: PROCESSES, role: 'vnb' });
     const error = handle(SUT_ENDPOINTS.clock, {
       protocol: SUT_PROTOCOL_VERSION,
       testId: 'x',

@@ -5,8 +5,9 @@
  * as the outbox. Transit is instant here: the harness's own network already applied latency.
  */
 import { isoInZone } from '@consent-sim/core';
-import { createRng, type PartyOverride, type Scenario, Simulation } from '@consent-sim/sim';
+import { type PartyOverride, type Scenario, type Simulation, xmlChannels } from '@consent-sim/sim';
 import type { AnyStateMachine } from 'xstate';
+import type { ProcessPlugin } from '../process/plugin.ts';
 import { SutBridge } from './bridge.ts';
 import {
   type DeliverRequest,
@@ -14,8 +15,6 @@ import {
   type ResetRequest,
   type StepReport,
   SUT_PROTOCOL_VERSION,
-  SUT_ROLES,
-  type SutProcess,
   type SutResponse,
 } from './protocol.ts';
 
@@ -36,16 +35,6 @@ export class SutRequestError extends Error {
   }
 }
 
-const ZERO_LATENCY = [
-  'eda',
-  'datahub',
-  'email',
-  'post',
-  'phone',
-  'handover',
-  'authorization-service',
-];
-
 export interface ServedRoleOptions {
   /** Reference machines by role (a deliberately wrong one for the harness's self-test). */
   machines?: Readonly<Record<string, AnyStateMachine>>;
@@ -53,40 +42,44 @@ export interface ServedRoleOptions {
 
 /**
  * @example
- * const served = ServedRole.reset(resetRequest, 'vnb');
+ * const served = ServedRole.reset(PROCESSES['cm-req-off'], resetRequest, 'vnb');
  * served.deliver(deliverRequest).outbox; // the DSO's answers
  */
 export class ServedRole {
   readonly testId: string;
   readonly role: string;
+  /** Channels a delivery may name: the process's, and `stimulus`. */
+  readonly channels: readonly string[];
+  /** The process's channels that carry XML documents. */
+  readonly xmlChannels: readonly string[];
   readonly #sim: Simulation;
   readonly #bridge: SutBridge;
   readonly #zone: string;
   readonly #steps: StepReport[] = [];
   readonly #seenDeliveries = new Set<string>();
 
-  private constructor(request: ResetRequest, role: string, options: ServedRoleOptions) {
+  private constructor(
+    plugin: ProcessPlugin,
+    request: ResetRequest,
+    role: string,
+    options: ServedRoleOptions,
+  ) {
     this.testId = request.testId;
     this.role = role;
+    this.channels = [...Object.keys(plugin.channels), 'stimulus'];
+    this.xmlChannels = xmlChannels(plugin);
     this.#zone = request.zone;
-    const scenario = scenarioFor(request);
-    const roles: readonly string[] = SUT_ROLES[request.process];
+    // Transit is instant here: the harness's own network already applied latency.
     this.#bridge = new SutBridge({
-      scenario,
-      rng: createRng(request.seed).fork('wiring'),
-      proxied: roles.filter((r) => r !== role),
+      plugin,
+      scenario: scenarioFor(request),
+      proxied: plugin.roles.filter((r) => r !== role),
+      transit: 'instant',
+      // The served role's checks are the harness's job (its messages are judged there).
+      invariants: false,
       ...(options.machines ? { machines: options.machines } : {}),
     });
-    this.#sim = new Simulation({
-      seed: request.seed,
-      start: scenario.startMs,
-      zone: request.zone,
-      latencies: Object.fromEntries(ZERO_LATENCY.map((c) => [c, 0])),
-      outboundCodec: this.#bridge.outbound,
-      inboundCodec: this.#bridge.inbound,
-    });
-    this.#bridge.wiring.setup(this.#sim);
-    this.#bridge.attach(this.#sim);
+    this.#sim = this.#bridge.sim;
     this.#sim.trace.listen((event) => {
       if (event.kind === 'step' && event.party === role && event.step !== null) {
         this.#steps.push({ step: event.step, at: event.at });
@@ -95,8 +88,13 @@ export class ServedRole {
   }
 
   /** Starts a test: the served role's machine at `start`, every other role proxied. */
-  static reset(request: ResetRequest, role: string, options: ServedRoleOptions = {}): ServedRole {
-    const roles: readonly string[] = SUT_ROLES[request.process] ?? [];
+  static reset(
+    plugin: ProcessPlugin,
+    request: ResetRequest,
+    role: string,
+    options: ServedRoleOptions = {},
+  ): ServedRole {
+    const roles: readonly string[] = plugin.roles;
     if (!roles.includes(request.role) || request.role !== role) {
       throw new SutRequestError(
         'unsupported',
@@ -104,7 +102,7 @@ export class ServedRole {
         `this server plays role "${role}"${roles.includes(role) ? '' : ` (not a ${request.process} role)`}, the test asks for "${request.role}"; start sim serve --role ${request.role}`,
       );
     }
-    const served = new ServedRole(request, role, options);
+    const served = new ServedRole(plugin, request, role, options);
     served.#sim.run({ until: Date.parse(request.start) });
     return served;
   }
@@ -213,7 +211,7 @@ function scenarioFor(request: ResetRequest): Scenario {
       ...(p.channel === 'email' || p.channel === 'post' ? { channel: p.channel } : {}),
     };
   }
-  const process: SutProcess = request.process;
+  const process = request.process;
   return {
     name: `sut-${request.testId}`,
     process,

@@ -1,6 +1,7 @@
 // The protocol without HTTP: the handler names the offending field, the client refuses answers
 // that break the protocol, and the reference roles served in memory pass their first paths.
 import { describe, expect, it } from 'vitest';
+import { PROCESSES } from '../processes/index.ts';
 import { collectPaths } from '../vectors/index.ts';
 import { checkAnswer, SutClient, SutProtocolError } from './client.ts';
 import { createSutHandler } from './handler.ts';
@@ -24,7 +25,7 @@ const reset = {
 };
 
 describe('createSutHandler', () => {
-  const handle = createSutHandler({ role: 'vnb' });
+  const handle = createSutHandler({ processes: PROCESSES, role: 'vnb' });
 
   it('answers a reset with an empty outbox at the start instant', () => {
     const { status, body } = handle(SUT_ENDPOINTS.reset, reset);
@@ -95,13 +96,13 @@ describe('the reference roles served in memory', () => {
   ] as const;
   for (const [process, role] of cases) {
     it(`${process} ${role}: the first model paths pass`, async () => {
-      const handle = createSutHandler({ role });
+      const handle = createSutHandler({ processes: PROCESSES, role });
       const client = new SutClient(async (path, body) =>
         handle(path, JSON.parse(JSON.stringify(body))),
       );
-      const { paths } = collectPaths(process, { sources: ['model'] });
+      const { paths } = collectPaths(PROCESSES[process], { sources: ['model'] });
       for (const path of paths.slice(0, 3)) {
-        const checks = await runAgainstSut({ client, role, path });
+        const checks = await runAgainstSut({ processes: PROCESSES, client, role, path });
         expect(checks.filter((c) => c.verdict === 'FAIL')).toEqual([]);
         expect(checks.some((c) => c.id.includes(':message#'))).toBe(true);
       }

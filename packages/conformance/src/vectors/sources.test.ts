@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { shippedScenarios } from '../coverage/test-scenarios.ts';
+import { PROCESSES } from '../processes/index.ts';
 import { collectPaths } from './sources.ts';
 
 describe('collectPaths: judging', () => {
   const scenarios = shippedScenarios('cm-req-off');
   const ids = (judging?: string) =>
-    collectPaths('cm-req-off', {
+    collectPaths(PROCESSES['cm-req-off'], {
       scenarios,
       sources: ['scenario'],
       ...(judging === undefined ? {} : { judging }),

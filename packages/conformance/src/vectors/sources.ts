@@ -5,6 +5,7 @@
  */
 import type { Scenario } from '@consent-sim/sim';
 import { generatePaths } from '../paths/generate.ts';
+import type { ProcessPlugin } from '../process/plugin.ts';
 
 export type PathSource = 'model' | 'scenario';
 
@@ -13,7 +14,9 @@ export const PATH_SOURCES: readonly PathSource[] = ['model', 'scenario'];
 export interface SourcedPath {
   /** Model paths: the 12-hex id of `generatePaths`; scenarios: the scenario's name. */
   id: string;
-  process: Scenario['process'];
+  process: string;
+  /** The process's plug-in (to run the path: `runScenario(path.scenario, { processes: tableOf(path.plugin) })`). */
+  plugin: ProcessPlugin;
   source: PathSource;
   title: string;
   scenario: Scenario;
@@ -43,21 +46,22 @@ export interface CollectPathsOptions {
  * path whose `toScenario()` throws is listed in `skipped` with the error, never silently lost.
  *
  * @example
- * const { paths } = collectPaths('cm-req-off', { scenarios: shipped, sources: ['scenario'] });
+ * const { paths } = collectPaths(PROCESSES['cm-req-off'], { scenarios: shipped, sources: ['scenario'] });
  * paths[0]?.source; // 'scenario'
  */
 export function collectPaths(
-  process: Scenario['process'],
+  plugin: ProcessPlugin,
   options: CollectPathsOptions = {},
 ): { paths: SourcedPath[]; skipped: SkippedPath[] } {
+  const process = plugin.name;
   const sources = options.sources ?? PATH_SOURCES;
   const paths: SourcedPath[] = [];
   const skipped: SkippedPath[] = [];
   if (sources.includes('model')) {
-    for (const path of generatePaths(process).paths) {
+    for (const path of generatePaths(plugin).paths) {
       try {
         const scenario = path.toScenario();
-        paths.push({ id: path.id, process, source: 'model', title: path.title, scenario });
+        paths.push({ id: path.id, process, plugin, source: 'model', title: path.title, scenario });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         skipped.push({ id: path.id, source: 'model', error: message });
@@ -72,6 +76,7 @@ export function collectPaths(
       paths.push({
         id: scenario.name,
         process,
+        plugin,
         source: 'scenario',
         title: scenario.summary,
         scenario,

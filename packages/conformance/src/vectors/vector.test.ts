@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { shippedScenarios } from '../coverage/test-scenarios.ts';
+import { PROCESSES } from '../processes/index.ts';
 import { checkAgainstSchema } from './check-schema.ts';
 import { VECTOR_SCHEMA } from './schema.ts';
 import { collectPaths, type SourcedPath } from './sources.ts';
@@ -12,7 +13,7 @@ const DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 
 const shipped = [...shippedScenarios('cm-req-off'), ...shippedScenarios('dh-831')];
 const scenarioPaths = (process: 'cm-req-off' | 'dh-831') =>
-  collectPaths(process, { scenarios: shipped, sources: ['scenario'] }).paths;
+  collectPaths(PROCESSES[process], { scenarios: shipped, sources: ['scenario'] }).paths;
 const named = (process: 'cm-req-off' | 'dh-831', id: string): SourcedPath => {
   const found = scenarioPaths(process).find((p) => p.id === id);
   if (found === undefined) throw new Error(`no path ${id}`);
@@ -28,8 +29,8 @@ describe('test vectors', () => {
 
   it('every vector of every shipped scenario and of the first model paths is valid', () => {
     const model = [
-      ...collectPaths('cm-req-off', { sources: ['model'] }).paths.slice(0, 8),
-      ...collectPaths('dh-831', { sources: ['model'] }).paths.slice(0, 8),
+      ...collectPaths(PROCESSES['cm-req-off'], { sources: ['model'] }).paths.slice(0, 8),
+      ...collectPaths(PROCESSES['dh-831'], { sources: ['model'] }).paths.slice(0, 8),
     ];
     const all = [...scenarioPaths('cm-req-off'), ...scenarioPaths('dh-831'), ...model];
     expect(all.length).toBe(shipped.length + 16);

@@ -6,6 +6,7 @@
  */
 import { isoInZone } from '@consent-sim/core';
 import { type RunResult, runScenario, type TraceEvent } from '@consent-sim/sim';
+import { tableOf } from '../process/plugin.ts';
 import type { PathSource, SourcedPath } from './sources.ts';
 
 export const VECTOR_FORMAT = 'consent-sim.vector/1';
@@ -108,12 +109,12 @@ function stimuliOf(path: SourcedPath, events: readonly TraceEvent[]): VectorStim
  * Runs the path once on the reference (or takes the given run of it) and returns its vector.
  *
  * @example
- * const vector = buildVector(collectPaths('cm-req-off', { scenarios }).paths[0]);
+ * const vector = buildVector(collectPaths(PROCESSES['cm-req-off'], { scenarios }).paths[0]);
  * vector.expected.documents[0]?.messageCode; // e.g. 'ANFORDERUNG_CMQF'
  */
 export function buildVector(
   path: SourcedPath,
-  run: RunResult = runScenario(path.scenario),
+  run: RunResult = runScenario(path.scenario, { processes: tableOf(path.plugin) }),
 ): TestVector {
   const { scenario } = path;
   const documents: VectorDocument[] = [];

@@ -1,13 +1,5 @@
-// CM_REQ_OFF wiring for the scenario runner. Importing this module registers it for `cm-req-off`.
-import { registerProcess } from '../runner.ts';
-import { createCmReqOffWiring } from './wiring.ts';
-
-registerProcess('cm-req-off', (scenario, rng) => createCmReqOffWiring(scenario, rng));
-
+// CM_REQ_OFF for the engine: its definition (roles, channels, wiring) and what tests reach for.
 export { CM_REQ_OFF_INVARIANT_NAMES } from './invariants.ts';
+export { cmReqOffProcess } from './process.ts';
 export type { WireMode as CmReqOffWireMode } from './qr.ts';
-export {
-  type CmReqOffMachines,
-  type CmReqOffWiringOptions,
-  createCmReqOffWiring,
-} from './wiring.ts';
+export { type CmReqOffWiringOptions, createCmReqOffWiring } from './wiring.ts';

@@ -1,11 +1,14 @@
 // Test helpers: a CM_REQ_OFF scenario from inline YAML, run with the real wiring or with
 // deliberately wrong role machines.
 
+import { runScenario } from '../process/run-scenario.ts';
+import { TEST_PROCESSES } from '../process/test-processes.ts';
 import type { RunResult } from '../report/run-result.ts';
-import { createRng } from '../rng.ts';
-import { registerProcess, runScenario } from '../runner.ts';
+import { createRng, type Rng } from '../rng.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
+import type { WiringOptions } from '../wiring.ts';
+import { cmReqOffProcess } from './process.ts';
 import { type CmReqOffWiringOptions, createCmReqOffWiring } from './wiring.ts';
 
 /** Header shared by the inline scenarios: fixed addresses, one metering point. */
@@ -23,17 +26,28 @@ export function inlineScenario(name: string, body: string, outcome = 'active'): 
   return loadScenario(
     `name: ${name}\n${HEADER}${body}\nexpect:\n  outcome: ${outcome}\n`,
     `${name}.yaml`,
+    TEST_PROCESSES,
   );
 }
 
-/** Runs `scenario` with the given wiring options, then restores the default registration. */
+/**
+ * Runs `scenario` with the given wiring options: machines swapped for this run only, or the
+ * `intents` wire through a table whose CM_REQ_OFF wiring asks for it (tests pass what they swap).
+ */
 export function runWith(scenario: Scenario, options: CmReqOffWiringOptions): RunResult {
-  registerProcess('cm-req-off', (s, rng) => createCmReqOffWiring(s, rng, options));
-  try {
-    return runScenario(scenario);
-  } finally {
-    registerProcess('cm-req-off', (s, rng) => createCmReqOffWiring(s, rng));
-  }
+  const { wire, ...rest } = options;
+  const processes =
+    wire === undefined
+      ? TEST_PROCESSES
+      : {
+          ...TEST_PROCESSES,
+          'cm-req-off': {
+            ...cmReqOffProcess,
+            wiring: (s: Scenario, rng: Rng, o?: WiringOptions) =>
+              createCmReqOffWiring(s, rng, { ...o, wire }),
+          },
+        };
+  return runScenario(scenario, { processes, ...rest });
 }
 
 /** The wiring's setup-time problems (parameters, parties, stimuli) as thrown. */

@@ -4,6 +4,7 @@ import { cmReqOff } from '@consent-sim/core';
 import { validateEdaXml } from '@consent-sim/messages';
 import { describe, expect, it } from 'vitest';
 import { emit } from 'xstate';
+import { ScenarioError } from '../scenario/errors.ts';
 import { inlineScenario, runWith, wiringError } from './test-support.ts';
 
 const HAPPY = `parameters:
@@ -96,14 +97,42 @@ describe('cm-req-off wiring', () => {
     expect(failure?.message).toMatch(/pattern/);
   });
 
+  it('refuses parameters of the wrong shape when the file loads, naming line and field', () => {
+    const load = () =>
+      inlineScenario(
+        'bad',
+        `parameters:
+  meteringPoints: 0
+  request: { reqDatType: '', dateFrom: 2026-02-01, cycle: D }
+  dsoBackendFails: yes please
+stimuli: []`,
+      );
+    expect(load).toThrow(ScenarioError);
+    const message = (() => {
+      try {
+        load();
+      } catch (error) {
+        return String(error);
+      }
+      return '';
+    })();
+    for (const field of [
+      'bad.yaml:10:19 parameters.meteringPoints: must be ≥ 1',
+      'parameters.request.reqDatType: must not be empty',
+      'parameters.request.cycle: unknown field "cycle"; did you mean "transmissionCycle"?',
+      'parameters.dsoBackendFails: expected a boolean',
+    ]) {
+      expect(message).toContain(field);
+    }
+  });
+
   it('reports every problem of parameters, parties and stimuli at once, naming the field', () => {
     const message = wiringError(
       inlineScenario(
         'bad',
         `parameters:
-  meteringPoints: 0
-  request: { reqDatType: '', dateFrom: 2026-02-30, cycle: D }
-  dsoBackendFails: yes please
+  meteringPoints: [AT001000-not-a-point]
+  request: { reqDatType: x, dateFrom: 2026-02-30 }
 stimuli:
   - { at: PT0S, party: customer, event: apply, with: { via: fax } }
   - { at: P1D, party: sp, event: sendRequest, with: { consent: 0, meteringPoint: '#' } }
@@ -112,10 +141,7 @@ stimuli:
     );
     for (const field of [
       'parameters.meteringPoints',
-      'parameters.request.reqDatType',
       'parameters.request.dateFrom',
-      'parameters.request.cycle',
-      'parameters.dsoBackendFails',
       'stimuli[0].with.via',
       'stimuli[1].with.consent',
       'stimuli[1].with.meteringPoint',
@@ -123,7 +149,7 @@ stimuli:
     ]) {
       expect(message).toContain(`${field}:`);
     }
-    expect(message).toMatch(/^consent-sim: bad\.yaml cannot run as CM_REQ_OFF \(9 problems\)/);
+    expect(message).toMatch(/^consent-sim: bad\.yaml cannot run as CM_REQ_OFF \(6 problems\)/);
   });
 
   it('refuses party overrides CM_REQ_OFF cannot honour', () => {

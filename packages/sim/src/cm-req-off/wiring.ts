@@ -8,7 +8,7 @@ import { cmReqOff } from '@consent-sim/core';
 import type { Rng } from '../rng.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Simulation } from '../simulation.ts';
-import type { ProcessWiring } from '../wiring.ts';
+import type { ProcessWiring, WiringOptions } from '../wiring.ts';
 import { createCmReqOffCodecs } from './codec.ts';
 import { IdMinter } from './ids.ts';
 import { cmReqOffInvariants } from './invariants.ts';
@@ -19,28 +19,19 @@ import { buildParties } from './parties.ts';
 import { QrDesk, type WireMode } from './qr.ts';
 import { planStimuli } from './stimuli.ts';
 
-/** Role machines to play; tests swap one for a deliberately wrong one (`machine.provide(...)`). */
-export interface CmReqOffMachines {
-  readonly vnb?: typeof cmReqOff.vnbMachine;
-  readonly sp?: typeof cmReqOff.serviceProviderMachine;
-  readonly customer?: typeof cmReqOff.cmReqOffCustomerMachine;
-}
-
-export interface CmReqOffWiringOptions {
+export interface CmReqOffWiringOptions extends WiringOptions {
   /**
    * `xml` (default, every scenario): real documents, validated, QR images. `intents`: for the
    * load benchmark only — typed documents travel as objects, no XML build/parse, no QR images.
    */
   readonly wire?: WireMode;
-  readonly machines?: CmReqOffMachines;
 }
 
 /**
  * The wiring of one CM_REQ_OFF run.
  *
  * @example
- * registerProcess('cm-req-off', (scenario, rng) =>
- *   createCmReqOffWiring(scenario, rng, { machines: { vnb: wrongDso } }));
+ * createCmReqOffWiring(scenario, rng, { machines: { vnb: wrongDso } });
  */
 export function createCmReqOffWiring(
   scenario: Scenario,
@@ -148,6 +139,18 @@ export function createCmReqOffWiring(
       });
     },
     invariants: cmReqOffInvariants(ledger, parties),
+    // VNB_02: a DSO's QR letter names the ConsentIds it issued; when the DSO is played over the
+    // SUT protocol, the stimuli that name "the n-th ConsentId" learn them from this registry
+    // change, as from the reference DSO's own `consent` emission.
+    announce(_from, content) {
+      const topic = (content as { topic?: { kind?: unknown; consentIds?: unknown } } | null)?.topic;
+      if (topic?.kind !== 'qrCode' || !Array.isArray(topic.consentIds)) return [];
+      return topic.consentIds.map((id) => ({
+        type: 'consent',
+        consentId: String(id),
+        status: 'issued',
+      }));
+    },
     stimulusEvent(stimulus) {
       const event = plan.events.get(stimulus);
       if (event === undefined) {

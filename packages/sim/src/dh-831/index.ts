@@ -1,12 +1,4 @@
-// DH-831 wiring for the scenario runner. Importing this module registers it for `dh-831`.
-import { registerProcess } from '../runner.ts';
-import { createDh831Wiring } from './wiring.ts';
-
-registerProcess('dh-831', createDh831Wiring());
-
+// DH-831 for the engine: its definition (roles, channels, wiring) and what tests reach for.
 export { DH831_INVARIANT_NAMES } from './invariants.ts';
-export {
-  createDh831Wiring,
-  type Dh831Machines,
-  type Dh831WiringOptions,
-} from './wiring.ts';
+export { dh831Process } from './process.ts';
+export { createDh831Wiring } from './wiring.ts';

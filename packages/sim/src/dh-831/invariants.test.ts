@@ -4,18 +4,18 @@
 import { readFileSync } from 'node:fs';
 import { dh831, HELSINKI, isoInZone } from '@consent-sim/core';
 import { ackError } from '@consent-sim/messages';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enqueueActions, sendParent } from 'xstate';
-import { registerProcess, runScenario } from '../runner.ts';
+import { runScenario } from '../process/run-scenario.ts';
+import { TEST_PROCESSES } from '../process/test-processes.ts';
 import { loadScenario } from '../scenario/load.ts';
-import './index.ts';
 import { DH831_INVARIANT_NAMES } from './invariants.ts';
-import { createDh831Wiring } from './wiring.ts';
 
 const scenario = (name: string) =>
   loadScenario(
     readFileSync(new URL(`../../../../scenarios/dh-831/${name}.yaml`, import.meta.url), 'utf8'),
     `scenarios/dh-831/${name}.yaml`,
+    TEST_PROCESSES,
   );
 
 const child = dh831.authorizationRequestMachine;
@@ -27,13 +27,10 @@ const datahubWith = (request: typeof child) =>
   dh831.datahubMachine.provide({ actors: { authorizationRequest: request } });
 
 function runWith(datahub: ReturnType<typeof datahubWith>, name: string) {
-  registerProcess('dh-831', createDh831Wiring({ machines: { datahub } }));
-  return runScenario(scenario(name));
+  return runScenario(scenario(name), { processes: TEST_PROCESSES, machines: { datahub } });
 }
 
 const names = (result: ReturnType<typeof runScenario>) => result.violations.map((v) => v.invariant);
-
-afterEach(() => registerProcess('dh-831', createDh831Wiring()));
 
 describe('DH-831 invariants', () => {
   it('are the four documented ones', () => {
@@ -59,7 +56,9 @@ describe('DH-831 invariants', () => {
         ),
       },
     });
-    expect(names(runScenario(scenario('approved-partially')))).toEqual([]);
+    expect(
+      names(runScenario(scenario('approved-partially'), { processes: TEST_PROCESSES })),
+    ).toEqual([]);
     const result = runWith(datahubWith(grantsEverything), 'approved-partially');
     expect(names(result)).toContain('dh831-no-data-without-approved-authorization');
     expect(result.passed).toBe(false);
@@ -86,7 +85,9 @@ describe('DH-831 invariants', () => {
         ),
       },
     });
-    expect(names(runScenario(scenario('reminder-not-sent-when-closed')))).toEqual([]);
+    expect(
+      names(runScenario(scenario('reminder-not-sent-when-closed'), { processes: TEST_PROCESSES })),
+    ).toEqual([]);
     const result = runWith(datahubWith(remindsOnEveryStatus), 'reminder-not-sent-when-closed');
     expect(names(result)).toEqual(['dh831-reminder-only-while-open']);
     expect(result.violations[0]?.message).toContain('while its status was Rejected');
@@ -116,7 +117,9 @@ describe('DH-831 invariants', () => {
         ),
       },
     });
-    expect(names(runScenario(scenario('start-in-past')))).toEqual([]);
+    expect(names(runScenario(scenario('start-in-past'), { processes: TEST_PROCESSES }))).toEqual(
+      [],
+    );
     const result = runWith(datahubWith(silentRefusal), 'start-in-past');
     expect(names(result)).toEqual(['dh831-negative-ack-has-error-id-and-text']);
   });
@@ -136,7 +139,9 @@ describe('DH-831 invariants', () => {
         ),
       },
     });
-    expect(names(runScenario(scenario('rejected-by-customer')))).toEqual([]);
+    expect(
+      names(runScenario(scenario('rejected-by-customer'), { processes: TEST_PROCESSES })),
+    ).toEqual([]);
     const result = runWith(datahubWith(twoFinals), 'rejected-by-customer');
     expect(names(result)).toEqual(['dh831-at-most-one-final-status']);
     expect(result.violations[0]?.message).toContain('Rejected → Cancelled');

@@ -1,23 +1,38 @@
 // Scenario parameters and stimuli are checked before a DH-831 run starts; every problem is
 // reported at once, naming the field, the offending value and what to write instead.
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../runner.ts';
+import { runScenario as run } from '../process/run-scenario.ts';
+import { TEST_PROCESSES } from '../process/test-processes.ts';
 import { loadScenario } from '../scenario/load.ts';
-import './index.ts';
+import type { Scenario } from '../scenario/types.ts';
+
+const runScenario = (scenario: Scenario) => run(scenario, { processes: TEST_PROCESSES });
 
 const yaml = (body: string) =>
   loadScenario(
     `name: probe\nprocess: dh-831\nsummary: probe\nseed: 1\nstart: 2026-03-28T10:00:00+02:00\n${body}`,
     'scenarios/dh-831/probe.yaml',
+    TEST_PROCESSES,
   );
 
 describe('DH-831 wiring: parameters and stimuli', () => {
-  it('lists every problem with its field path', () => {
-    const scenario = yaml(`parameters:
-  start: tomorrow
+  it('refuses parameters of the wrong shape when the file loads, naming line and field', () => {
+    expect(() =>
+      yaml(`parameters:
   reason: because
   accountingPoints: -1
   colour: blue
+stimuli: []
+expect: { outcome: none }
+`),
+    ).toThrow(
+      /probe\.yaml:7:11 parameters\.reason: "because" is not one of[^\n]*\n[^\n]*probe\.yaml:8:21 parameters\.accountingPoints: must be ≥ 0, got -1\n[^\n]*probe\.yaml:9:3 parameters\.colour: unknown field "colour"/,
+    );
+  });
+
+  it('lists every problem with its field path', () => {
+    const scenario = yaml(`parameters:
+  start: tomorrow
 parties:
   customer: { channel: post }
 stimuli:
@@ -35,9 +50,6 @@ expect: { outcome: approved }
     expect(message).toContain('consent-sim: scenarios/dh-831/probe.yaml cannot run as DH-831');
     for (const part of [
       'parameters.start: must be an ISO 8601 duration',
-      'parameters.reason: must be one of tender-with-agreement',
-      'parameters.accountingPoints: must be a count 0…50',
-      'parameters.colour: unknown field',
       'parties.customer.channel: DH-831 notifies by e-mail only',
       'stimuli[0].with.recipient: must be true, false or { name, email }',
       'stimuli[1].with.removeAccountingPoints: 7 is neither an id nor a position 1…2',

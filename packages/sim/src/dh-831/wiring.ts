@@ -4,9 +4,10 @@
  * Everything random comes from the run's seeded stream; everything timed from the virtual clock.
  */
 import { dh831 } from '@consent-sim/core';
-import type { AnyStateMachine } from 'xstate';
+import type { Rng } from '../rng.ts';
+import type { Scenario } from '../scenario/types.ts';
 import type { Simulation } from '../simulation.ts';
-import type { ProcessWiring, WiringFactory } from '../wiring.ts';
+import type { ProcessWiring, WiringOptions } from '../wiring.ts';
 import { createDh831Codecs } from './codec.ts';
 import { dh831Invariants } from './invariants.ts';
 import { Dh831Ledger } from './ledger.ts';
@@ -14,91 +15,82 @@ import { dh831FinalStates, dh831Outcome } from './outcome.ts';
 import { buildParties } from './parties.ts';
 import { planStimuli } from './stimuli.ts';
 
-/** Role machines to play; tests swap one for a deliberately wrong one (`machine.provide(...)`). */
-export interface Dh831Machines {
-  readonly seller?: AnyStateMachine;
-  readonly datahub?: AnyStateMachine;
-  readonly customer?: AnyStateMachine;
-}
-
-export interface Dh831WiringOptions {
-  readonly machines?: Dh831Machines;
-}
-
 /**
- * A WiringFactory for DH-831; the module's index registers the default one.
+ * The wiring of one DH-831 run.
  *
  * @example
- * registerProcess('dh-831', createDh831Wiring({ machines: { datahub: wrongDatahub } }));
+ * createDh831Wiring(scenario, rng, { machines: { datahub: wrongDatahub } });
  */
-export function createDh831Wiring(options: Dh831WiringOptions = {}): WiringFactory {
-  return (scenario, rng): ProcessWiring => {
-    const problems: string[] = [];
-    const parties = buildParties(scenario.parties, rng.fork('parties'), problems);
-    const plan = planStimuli(scenario, parties, rng.fork('accounting-points'), problems);
-    if (problems.length > 0) {
-      throw new Error(
-        `consent-sim: ${scenario.fileName} cannot run as DH-831 (${problems.length} problem${problems.length === 1 ? '' : 's'}); fix them and run again:\n${problems.map((p) => `  ${p}`).join('\n')}`,
-      );
-    }
-    const ledger = new Dh831Ledger();
-    let clock: Simulation['clock'] | null = null;
-    const codecs = createDh831Codecs({
-      parties,
-      rng: rng.fork('message-ids'),
-      ledger,
-      now: () => {
-        if (clock === null) {
-          throw new Error('consent-sim: dh-831/wiring.ts: a message was encoded before setup(sim)');
-        }
-        return clock.now();
-      },
-    });
-    const machines = options.machines ?? {};
-    return {
-      outboundCodec: codecs.outbound,
-      inboundCodec: codecs.inbound,
-      setup(sim) {
-        clock = sim.clock;
-        sim.trace.listen((event) => ledger.observe(event));
-        const datahubId = parties.datahub.address;
-        sim.addParty({
-          ...parties.datahub,
-          role: 'datahub',
-          machine: machines.datahub ?? dh831.datahubMachine,
-          input: { partyId: datahubId } satisfies dh831.DatahubInput,
-        });
-        sim.addParty({
-          ...parties.seller,
-          role: 'seller',
-          machine: machines.seller ?? dh831.sellerMachine,
-          input: {
-            partyId: parties.seller.address,
-            datahubPartyId: datahubId,
-          } satisfies dh831.SellerInput,
-        });
-        sim.addParty({
-          ...parties.customer,
-          role: 'customer',
-          machine: machines.customer ?? dh831.customerMachine,
-          input: {
-            partyId: parties.customer.address,
-            datahubPartyId: datahubId,
-          } satisfies dh831.CustomerInput,
-        });
-      },
-      invariants: dh831Invariants(ledger),
-      stimulusEvent(stimulus) {
-        const event = plan.events.get(stimulus);
-        if (event === undefined) {
-          throw new Error(
-            `consent-sim: dh-831/wiring.ts: stimulus ${stimulus.party}.${stimulus.event} at ${stimulus.at} was not planned; it is not one of ${scenario.fileName}'s stimuli`,
-          );
-        }
-        return event;
-      },
-      outcome: () => dh831Outcome(ledger, plan.requestIds),
-      finalStates: (sim) => dh831FinalStates(sim, ledger, plan.requestIds),
-    };
+export function createDh831Wiring(
+  scenario: Scenario,
+  rng: Rng,
+  options: WiringOptions = {},
+): ProcessWiring {
+  const problems: string[] = [];
+  const parties = buildParties(scenario.parties, rng.fork('parties'), problems);
+  const plan = planStimuli(scenario, parties, rng.fork('accounting-points'), problems);
+  if (problems.length > 0) {
+    throw new Error(
+      `consent-sim: ${scenario.fileName} cannot run as DH-831 (${problems.length} problem${problems.length === 1 ? '' : 's'}); fix them and run again:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
+  }
+  const ledger = new Dh831Ledger();
+  let clock: Simulation['clock'] | null = null;
+  const codecs = createDh831Codecs({
+    parties,
+    rng: rng.fork('message-ids'),
+    ledger,
+    now: () => {
+      if (clock === null) {
+        throw new Error('consent-sim: dh-831/wiring.ts: a message was encoded before setup(sim)');
+      }
+      return clock.now();
+    },
+  });
+  const machines = options.machines ?? {};
+  return {
+    outboundCodec: codecs.outbound,
+    inboundCodec: codecs.inbound,
+    setup(sim) {
+      clock = sim.clock;
+      sim.trace.listen((event) => ledger.observe(event));
+      const datahubId = parties.datahub.address;
+      sim.addParty({
+        ...parties.datahub,
+        role: 'datahub',
+        machine: machines.datahub ?? dh831.datahubMachine,
+        input: { partyId: datahubId } satisfies dh831.DatahubInput,
+      });
+      sim.addParty({
+        ...parties.seller,
+        role: 'seller',
+        machine: machines.seller ?? dh831.sellerMachine,
+        input: {
+          partyId: parties.seller.address,
+          datahubPartyId: datahubId,
+        } satisfies dh831.SellerInput,
+      });
+      sim.addParty({
+        ...parties.customer,
+        role: 'customer',
+        machine: machines.customer ?? dh831.customerMachine,
+        input: {
+          partyId: parties.customer.address,
+          datahubPartyId: datahubId,
+        } satisfies dh831.CustomerInput,
+      });
+    },
+    invariants: dh831Invariants(ledger),
+    stimulusEvent(stimulus) {
+      const event = plan.events.get(stimulus);
+      if (event === undefined) {
+        throw new Error(
+          `consent-sim: dh-831/wiring.ts: stimulus ${stimulus.party}.${stimulus.event} at ${stimulus.at} was not planned; it is not one of ${scenario.fileName}'s stimuli`,
+        );
+      }
+      return event;
+    },
+    outcome: () => dh831Outcome(ledger, plan.requestIds),
+    finalStates: (sim) => dh831FinalStates(sim, ledger, plan.requestIds),
   };
 }

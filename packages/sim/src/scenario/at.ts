@@ -1,6 +1,4 @@
-import { HELSINKI, VIENNA } from '@consent-sim/core';
 import { DateTime, Duration } from 'luxon';
-import type { ProcessName } from './types.ts';
 
 /** ISO 8601 duration without signs or weeks mixed in oddly: `P3D`, `PT2H30M`, `P30DT0.001S`. */
 export const ISO_DURATION_SOURCE =
@@ -12,12 +10,6 @@ export const ISO_DURATION_SOURCE =
  */
 export const ISO_INSTANT_SOURCE =
   '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,3})?)?(?:Z|[+-]\\d{2}:\\d{2})';
-
-/** The zone each process lives in (design.md "Time"). */
-export const PROCESS_ZONES: Readonly<Record<ProcessName, string>> = {
-  'cm-req-off': VIENNA,
-  'dh-831': HELSINKI,
-};
 
 const DURATION = new RegExp(`^${ISO_DURATION_SOURCE}$`, 'u');
 const INSTANT = new RegExp(`^${ISO_INSTANT_SOURCE}$`, 'u');

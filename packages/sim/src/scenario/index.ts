@@ -1,5 +1,5 @@
 // Public API of the scenario format; packages/sim/src/index.ts re-exports these by name.
-export { durationMs, PROCESS_ZONES, parseAt, resolveAt } from './at.ts';
+export { durationMs, parseAt, resolveAt } from './at.ts';
 export { channelLatencies, faultRules } from './engine-options.ts';
 export { formatIssue, ScenarioError, type ScenarioIssue } from './errors.ts';
 export {
@@ -10,12 +10,11 @@ export {
   type ObservedEnd,
 } from './expectations.ts';
 export { loadScenario } from './load.ts';
-export { CHANNEL_NAMES, PROCESS_NAMES, PROCESS_ROLES, scenarioSchema } from './schema.ts';
+export { channelNames, scenarioSchema } from './schema.ts';
 export { scenarioSchemaJson } from './schema-json.ts';
 export type {
   ExpectedMessage,
   PartyOverride,
-  ProcessName,
   Scenario,
   ScenarioDocument,
   ScenarioExpectations,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_PROCESSES } from '../process/test-processes.ts';
 import { formatPath, ifThen, type JsonSchema, validateAgainstSchema } from './json-schema.ts';
 import { scenarioSchema } from './schema.ts';
 
@@ -53,10 +54,11 @@ describe('validateAgainstSchema', () => {
   });
 
   it('uses only supported keywords anywhere in the scenario schema', () => {
+    const schema = scenarioSchema(TEST_PROCESSES);
     const visit = (node: JsonSchema): void => {
       if (typeof node === 'boolean') return;
       // Validating against each subschema alone walks its own keywords.
-      expect(() => validateAgainstSchema(node, null, scenarioSchema)).not.toThrow();
+      expect(() => validateAgainstSchema(node, null, schema)).not.toThrow();
       const children = [
         ...Object.values(node.properties ?? {}),
         ...Object.values(node.$defs ?? {}),
@@ -72,7 +74,7 @@ describe('validateAgainstSchema', () => {
       ];
       for (const child of children) if (child !== undefined) visit(child);
     };
-    visit(scenarioSchema);
+    visit(schema);
   });
 });
 

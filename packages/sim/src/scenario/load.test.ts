@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_PROCESSES } from '../process/test-processes.ts';
 import { ScenarioError } from './errors.ts';
 import { loadScenario } from './load.ts';
 
@@ -34,7 +35,7 @@ expect:
 
 function errorOf(source: string, file = FILE): ScenarioError {
   try {
-    loadScenario(source, file);
+    loadScenario(source, file, TEST_PROCESSES);
   } catch (error) {
     if (error instanceof ScenarioError) return error;
     throw error;
@@ -48,7 +49,7 @@ function linesOf(error: ScenarioError): string[] {
 
 describe('loadScenario', () => {
   it('loads a valid file, fills defaults and resolves instants in the process zone', () => {
-    const scenario = loadScenario(HAPPY, FILE);
+    const scenario = loadScenario(HAPPY, FILE, TEST_PROCESSES);
     expect(scenario.fullName).toBe('cm-req-off/happy-path');
     expect(scenario.zone).toBe('Europe/Vienna');
     expect(scenario.startMs).toBe(Date.parse('2026-03-27T09:00:00+01:00'));
@@ -87,7 +88,7 @@ describe('loadScenario', () => {
       '2:1 : missing required field "seed" (Seed)',
       '3:10 process: "cm-req-of" is not one of "cm-req-off", "dh-831"; did you mean "cm-req-off"?',
       '5:1 sed: unknown field "sed"; did you mean "seed"?',
-      '12:29 faults[0].channel: "edaa" is not one of "eda", "datahub", "email", "post", "phone", "handover", "authorization-service"; did you mean "eda"?',
+      '12:29 faults[0].channel: "edaa" is not one of "eda", "email", "post", "phone", "handover", "datahub", "authorization-service"; did you mean "eda"?',
       '21:3 expect: missing required field "outcome" (Outcome)',
       '21:3 expect.outcom: unknown field "outcom"; did you mean "outcome"?',
     ]);
@@ -133,7 +134,7 @@ describe('loadScenario', () => {
   });
 
   it('accepts a user file outside the scenarios tree', () => {
-    expect(loadScenario(HAPPY, '/home/me/tests/happy-path.yaml').fullName).toBe(
+    expect(loadScenario(HAPPY, '/home/me/tests/happy-path.yaml', TEST_PROCESSES).fullName).toBe(
       'cm-req-off/happy-path',
     );
   });

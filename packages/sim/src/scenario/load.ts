@@ -1,8 +1,9 @@
 import { LineCounter, parseDocument } from 'yaml';
-import { durationMs, PROCESS_ZONES, parseAt, parseInstant, resolveAt } from './at.ts';
+import type { ProcessTable } from '../process/definition.ts';
+import { durationMs, parseAt, parseInstant, resolveAt } from './at.ts';
 import { ScenarioError, type ScenarioIssue } from './errors.ts';
 import { formatPath, type IssueTarget, validateAgainstSchema } from './json-schema.ts';
-import { PROCESS_NAMES, scenarioSchema } from './schema.ts';
+import { scenarioSchema } from './schema.ts';
 import { linePosition, positionOf } from './source-map.ts';
 import type { Scenario, ScenarioDocument } from './types.ts';
 
@@ -20,11 +21,11 @@ interface Located {
  * {@link ScenarioError} whose issues name the file, line:column and field path.
  *
  * @example
- * const scenario = loadScenario(text, 'scenarios/cm-req-off/happy-path.yaml');
+ * const scenario = loadScenario(text, 'scenarios/cm-req-off/happy-path.yaml', PROCESSES);
  * scenario.fullName; // 'cm-req-off/happy-path'
  * scenario.stimuliAtMs[0]; // epoch ms of the first stimulus
  */
-export function loadScenario(source: string, fileName: string): Scenario {
+export function loadScenario(source: string, fileName: string, processes: ProcessTable): Scenario {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const issue = (line: number, column: number, path: Path, message: string): ScenarioIssue => ({
@@ -42,9 +43,9 @@ export function loadScenario(source: string, fileName: string): Scenario {
   if (syntax.length > 0) throw new ScenarioError(fileName, sortIssues(syntax));
 
   const value: unknown = doc.toJS({ maxAliasCount: 100 });
-  const schemaIssues = validateAgainstSchema(scenarioSchema, value);
+  const schemaIssues = validateAgainstSchema(scenarioSchema(processes), value);
   const taken = new Set(schemaIssues.map((found) => formatPath(found.path)));
-  const semantic = semanticIssues(value, fileName).filter(
+  const semantic = semanticIssues(value, fileName, processes).filter(
     (found) => !taken.has(formatPath(found.path)),
   );
   const located = [...schemaIssues, ...semantic].map((found) => {
@@ -54,11 +55,16 @@ export function loadScenario(source: string, fileName: string): Scenario {
   if (located.length > 0) throw new ScenarioError(fileName, sortIssues(located));
 
   // The schema and the checks above have proven the shape.
-  return normalise(value as ScenarioDocument, fileName);
+  return normalise(value as ScenarioDocument, fileName, processes);
 }
 
-function normalise(document: ScenarioDocument, fileName: string): Scenario {
-  const zone = PROCESS_ZONES[document.process];
+function normalise(
+  document: ScenarioDocument,
+  fileName: string,
+  processes: ProcessTable,
+): Scenario {
+  // The schema has proven that `process` names one of the table's definitions.
+  const zone = (processes[document.process] as ProcessTable[string]).zone;
   const startMs = resolveAt(document.start, 0, zone);
   return {
     name: document.name,
@@ -83,7 +89,7 @@ function normalise(document: ScenarioDocument, fileName: string): Scenario {
 }
 
 /** Rules the schema cannot express: file name, calendar validity, elapsed-time durations. */
-function semanticIssues(value: unknown, fileName: string): Located[] {
+function semanticIssues(value: unknown, fileName: string, processes: ProcessTable): Located[] {
   if (!isRecord(value)) return [];
   const out: Located[] = [];
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
@@ -100,7 +106,7 @@ function semanticIssues(value: unknown, fileName: string): Located[] {
   if (
     typeof process === 'string' &&
     folder !== undefined &&
-    isProcess(folder) &&
+    Object.hasOwn(processes, folder) &&
     folder !== process
   ) {
     out.push({
@@ -171,8 +177,4 @@ function sortIssues(issues: ScenarioIssue[]): ScenarioIssue[] {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isProcess(name: string): boolean {
-  return (PROCESS_NAMES as readonly string[]).includes(name);
 }

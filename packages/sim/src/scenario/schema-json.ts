@@ -1,11 +1,12 @@
+import type { ProcessTable } from '../process/definition.ts';
 import { scenarioSchema } from './schema.ts';
 
 /**
- * The scenario schema as the text of `scenarios/scenario.schema.json` (two-space JSON, final
- * newline).
+ * The scenario schema of `processes` as the text of `scenarios/scenario.schema.json`
+ * (two-space JSON, final newline).
  *
- * @example JSON.parse(scenarioSchemaJson()).title; // 'consent-sim scenario'
+ * @example JSON.parse(scenarioSchemaJson(PROCESSES)).title; // 'consent-sim scenario'
  */
-export function scenarioSchemaJson(): string {
-  return `${JSON.stringify(scenarioSchema, null, 2)}\n`;
+export function scenarioSchemaJson(processes: ProcessTable): string {
+  return `${JSON.stringify(scenarioSchema(processes), null, 2)}\n`;
 }

@@ -1,9 +1,6 @@
 import type { ChannelName } from '../envelope.ts';
 import type { FaultKind } from '../faults.ts';
 
-/** The processes a scenario can drive. */
-export type ProcessName = 'cm-req-off' | 'dh-831';
-
 /** Per-role overrides of a party's identity and contact details. */
 export interface PartyOverride {
   /** Market-participant address, e.g. `EP100200` (SP) or `AT002000` (DSO). */
@@ -65,7 +62,8 @@ export interface ScenarioExpectations {
 /** A scenario file as written (optional sections may be absent). */
 export interface ScenarioDocument {
   name: string;
-  process: ProcessName;
+  /** A process of the table the scenario was loaded with (`cm-req-off`, `dh-831`, …). */
+  process: string;
   summary: string;
   description?: string;
   /** Roles `sim conform` judges with this scenario; absent: every role. */

@@ -4,7 +4,7 @@
  * is a false FAIL against a correct implementer. One file per role, so vitest runs them in
  * parallel.
  */
-import { generatePaths } from '@consent-sim/conformance';
+import { generatePaths, PROCESSES, type ProcessName } from '@consent-sim/conformance';
 import { expect, it } from 'vitest';
 import { runMain } from '../../cli.ts';
 import { loadShipped } from '../../scenarios.ts';
@@ -17,9 +17,9 @@ interface Report {
   checks: { verdict: string; id: string; expected: string; actual: string }[];
 }
 
-export function selfTest(process: 'cm-req-off' | 'dh-831', role: string): void {
+export function selfTest(process: ProcessName, role: string): void {
   it(`the reference ${process} ${role} served passes every path and scenario, no WARNING`, async () => {
-    const server = await startSutServer({ role, host: '127.0.0.1', port: 0 });
+    const server = await startSutServer({ processes: PROCESSES, role, host: '127.0.0.1', port: 0 });
     try {
       const io = shippedScenariosIo();
       const args = ['--role', role, '--process', process, '--target', server.url];
@@ -29,10 +29,10 @@ export function selfTest(process: 'cm-req-off' | 'dh-831', role: string): void {
       expect(notPass.slice(0, 3), JSON.stringify(notPass.slice(0, 3), null, 1)).toEqual([]);
       expect(code).toBe(0);
       // Every shipped scenario of the process that judges this role (`judges`, default all).
-      const scenarios = loadShipped(io).filter(
+      const scenarios = loadShipped(io, PROCESSES).filter(
         (s) => s.process === process && (s.judges === undefined || s.judges.includes(role)),
       ).length;
-      expect(report.paths).toBe(generatePaths(process).paths.length + scenarios);
+      expect(report.paths).toBe(generatePaths(PROCESSES[process]).paths.length + scenarios);
       expect(report.summary.expectedFail).toBe(0);
     } finally {
       await server.close();

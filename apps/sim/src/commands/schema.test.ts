@@ -1,19 +1,24 @@
+// The committed scenarios/scenario.schema.json is what `sim schema` prints for the registry, so
+// editors never autocomplete a stale schema (regenerate: pnpm sim schema --out scenarios/scenario.schema.json).
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scenarioSchemaJson } from './schema-json.ts';
+import { runMain } from '../cli.ts';
+import { SCENARIOS_DIR } from '../scenarios.ts';
+import { memoryIo } from '../testing.ts';
 
-const committed = fileURLToPath(
-  new URL('../../../../scenarios/scenario.schema.json', import.meta.url),
-);
-
-describe('scenarios/scenario.schema.json', () => {
-  it('equals the schema module (regenerate: pnpm exec tsx packages/sim/src/scenario/write-schema.ts)', () => {
+describe('sim schema', () => {
+  it('prints the committed scenarios/scenario.schema.json', async () => {
+    const io = memoryIo();
+    expect(await runMain(['schema'], io)).toBe(0);
     // Parsed comparison: Biome re-wraps the committed file's arrays; the content must be equal.
-    expect(JSON.parse(readFileSync(committed, 'utf8'))).toEqual(JSON.parse(scenarioSchemaJson()));
+    const committed = JSON.parse(readFileSync(join(SCENARIOS_DIR, 'scenario.schema.json'), 'utf8'));
+    expect(committed).toEqual(JSON.parse(io.out()));
   });
 
-  it('gives every property a title and a description, so editors can explain each field', () => {
+  it('gives every property a title and a description, so editors can explain each field', async () => {
+    const io = memoryIo();
+    await runMain(['schema'], io);
     const missing: string[] = [];
     const visit = (node: unknown, path: string): void => {
       if (typeof node !== 'object' || node === null) return;
@@ -34,7 +39,7 @@ describe('scenarios/scenario.schema.json', () => {
         if (key !== 'properties' && key !== '$defs') visit(value, `${path}.${key}`);
       }
     };
-    visit(JSON.parse(scenarioSchemaJson()), '');
+    visit(JSON.parse(io.out()), '');
     expect(missing).toEqual([]);
   });
 });

@@ -6,9 +6,8 @@
  * ACK copies, the accounting points a DH-825 approval grants). Two runs of one path can then be
  * compared although every MessageId, ConversationId and ConsentId in them differs.
  */
-import { validateDatahubXml, validateEdaXml } from '@consent-sim/messages';
 import type { TraceEvent } from '@consent-sim/sim';
-import { isDataDocumentCode } from './documents.ts';
+import type { DocumentRead, JudgingPolicy } from '../../process/policy.ts';
 
 export interface DeliveryFacts {
   /** This delivery as others' `refers` names it: `route #ordinal`. */
@@ -41,97 +40,7 @@ export const routeOf = (e: TraceEvent) =>
 /** The answer names an id that no earlier delivery of the run carries. */
 export const UNRESOLVED = 'an id no earlier document carries';
 
-interface Read {
-  /** The id other documents use to answer this one. */
-  ownId: string | null;
-  /** CMRequest: what its answer repeats; CMNotification: what it repeats or names. */
-  ids?: { conversationId: string; consentIds: string[]; meteringPoints: string[] };
-  /** The id of the document this one answers. */
-  answers: string | null;
-  content: Record<string, string>;
-  damaged: boolean;
-}
-
-function readDocument(e: TraceEvent, text: string | null): Read {
-  const none: Read = { ownId: null, answers: null, content: {}, damaged: false };
-  if (text === null) return none;
-  if (e.channel === 'datahub') {
-    if (e.messageCode === 'AUTHORIZATION_END') return none;
-    const { document, issues } = validateDatahubXml(text);
-    const damaged = issues.some((i) => i.rule.startsWith('EC.MSG.'));
-    if (document === undefined) return { ...none, damaged: true };
-    const ownId = document.header.messageId || null;
-    switch (document.kind) {
-      case 'ACK': {
-        const copied = document.original;
-        return {
-          ownId,
-          answers: document.acknowledgement.originalMessageId ?? null,
-          content: {
-            'copied process': copied
-              ? `${copied.messageType} RequestId ${copied.process.requestId}`
-              : 'none',
-          },
-          damaged,
-        };
-      }
-      case 'DH-825':
-        return {
-          ownId,
-          answers: null,
-          content: {
-            RequestId: document.requestId,
-            GrantedAccountingPoint: [...document.grantedAccountingPoints].sort().join(', '),
-          },
-          damaged,
-        };
-      case 'DH-831':
-      case 'DH-851':
-        return { ownId, answers: null, content: {}, damaged };
-    }
-  }
-  if (e.channel !== 'eda' || isDataDocumentCode(e.messageCode)) {
-    return none;
-  }
-  const { document, issues } = validateEdaXml(text);
-  if (document === undefined) return { ...none, damaged: true };
-  const damaged = issues.length > 0;
-  switch (document.documentType) {
-    case 'CMRequest': {
-      const pd = document.processDirectory;
-      return {
-        ownId: pd.cmRequestId,
-        ids: {
-          conversationId: pd.conversationId,
-          consentIds: pd.consentId === undefined ? [] : [pd.consentId],
-          meteringPoints: pd.meteringPoint === undefined ? [] : [pd.meteringPoint],
-        },
-        answers: null,
-        content: {},
-        damaged,
-      };
-    }
-    case 'CMNotification': {
-      // An answer repeats the CMRequestId of the request it answers (OFF-ANSWER-CODES).
-      const pd = document.processDirectory;
-      const named = (pick: (d: (typeof pd.responseData)[number]) => string | undefined) =>
-        pd.responseData.map(pick).filter((v): v is string => v !== undefined);
-      return {
-        ownId: null,
-        ids: {
-          conversationId: pd.conversationId,
-          consentIds: named((d) => d.consentId),
-          meteringPoints: named((d) => d.meteringPoint),
-        },
-        answers: pd.cmRequestId,
-        content: {},
-        damaged,
-      };
-    }
-    case 'CMRevoke':
-      return none;
-  }
-}
+type Read = DocumentRead;
 
 /**
  * The facts of every delivery of a run, keyed by the trace event. Deliveries are taken in the
@@ -139,9 +48,12 @@ function readDocument(e: TraceEvent, text: string | null): Read {
  * own id it names (CMRequest: CMRequestId; Datahub: Header/MessageId).
  *
  * @example
- * const f = facts(run.trace); // f.get(ackEvent)?.refers === 'DH-831 seller→datahub #1'
+ * const f = facts(run.trace, dh831Policy); // f.get(ackEvent)?.refers === 'DH-831 seller→datahub #1'
  */
-export function facts(trace: readonly TraceEvent[]): Map<TraceEvent, DeliveryFacts> {
+export function facts(
+  trace: readonly TraceEvent[],
+  policy: Pick<JudgingPolicy, 'readFacts' | 'openUnder'>,
+): Map<TraceEvent, DeliveryFacts> {
   const out = new Map<TraceEvent, DeliveryFacts>();
   const ordinals = new Map<string, number>();
   const byId = new Map<string, { label: string; ids?: Read['ids'] }>();
@@ -153,11 +65,15 @@ export function facts(trace: readonly TraceEvent[]): Map<TraceEvent, DeliveryFac
     const route = routeOf(e);
     const ordinal = (ordinals.get(route) ?? 0) + 1;
     ordinals.set(route, ordinal);
-    const read = readDocument(e, delivered.get(envelopeOf(e)) ?? null);
+    const text = delivered.get(envelopeOf(e)) ?? null;
+    const read: Read =
+      text === null
+        ? { ownId: null, answers: null, content: {}, damaged: false }
+        : policy.readFacts(e, text);
     const answered = read.answers === null ? undefined : byId.get(`${e.channel}|${read.answers}`);
     const refers = read.answers === null ? null : (answered?.label ?? UNRESOLVED);
     const label = `${route} #${ordinal}`;
-    const openUnder = e.messageCode === 'ANTWORT_CCMC' ? 'OFF-LATE-OBJECTION' : null;
+    const openUnder = policy.openUnder(e);
     out.set(e, {
       label,
       refers,

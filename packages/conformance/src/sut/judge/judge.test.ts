@@ -1,7 +1,14 @@
 import type { Scenario, TraceEvent } from '@consent-sim/sim';
 import { describe, expect, it } from 'vitest';
-import { codeVerdict, judge } from './judge.ts';
-import { type Check, strict } from './verdicts.ts';
+import { cmReqOffPolicy } from '../../processes/cm-req-off/policy.ts';
+import { dh831Policy } from '../../processes/dh-831/policy.ts';
+import { type Check, strict } from '../verdicts.ts';
+import { judge } from './judge.ts';
+
+const codeVerdict = (
+  process: 'cm-req-off' | 'dh-831',
+  ...pair: Parameters<typeof cmReqOffPolicy.codeVerdict>
+) => (process === 'cm-req-off' ? cmReqOffPolicy : dh831Policy).codeVerdict(...pair);
 
 const msg = (messageCode: string, responseCodes: string[]) => ({ messageCode, responseCodes });
 
@@ -93,6 +100,7 @@ describe('judge: steps reported under an alias (OFF-STEP-IDS)', () => {
       pathId: 'p',
       role: 'vnb',
       scenario: { process: 'cm-req-off', expect: {} } as unknown as Scenario,
+      policy: cmReqOffPolicy,
       covers: [],
       trace: [step(reported, 'vnb')],
       reference: [step('CM_REQ_ONL_VNB_15', 'vnb')],

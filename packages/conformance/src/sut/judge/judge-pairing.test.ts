@@ -4,15 +4,17 @@
 // system under test would differ.
 import { runScenario, type Scenario, type TraceEvent } from '@consent-sim/sim';
 import { describe, expect, it } from 'vitest';
-import { collectPaths } from '../vectors/index.ts';
-import { judge, pairByKey } from './judge.ts';
+import { PROCESSES, type ProcessName } from '../../processes/index.ts';
+import { collectPaths } from '../../vectors/index.ts';
+import { judge } from './judge.ts';
+import { pairByKey } from './pairing.ts';
 
 const SECOND = 1_000;
 
 /** The first model path of `process` whose reference run has a delivery `pick` accepts. */
-function referenceWith(process: Scenario['process'], pick: (e: TraceEvent) => boolean) {
-  for (const path of collectPaths(process, { sources: ['model'] }).paths) {
-    const trace = runScenario(path.scenario).events;
+function referenceWith(process: ProcessName, pick: (e: TraceEvent) => boolean) {
+  for (const path of collectPaths(PROCESSES[process], { sources: ['model'] }).paths) {
+    const trace = runScenario(path.scenario, { processes: PROCESSES }).events;
     if (trace.some((e) => e.kind === 'deliver' && pick(e)))
       return { scenario: path.scenario, trace };
   }
@@ -29,6 +31,7 @@ const judgeAs = (
     pathId: 'p',
     role,
     scenario,
+    policy: PROCESSES[scenario.process as ProcessName].policy,
     covers: [],
     trace,
     reference,

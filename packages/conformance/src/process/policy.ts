@@ -1,0 +1,85 @@
+/**
+ * What a process tells the generic judge (sut/judge): how its documents are read, which codes
+ * and keys it fixes, how its steps are named. The judge pairs, compares and renders; every
+ * process rule it applies comes from here.
+ */
+import type { TraceEvent } from '@consent-sim/sim';
+import type { Verdict } from '../sut/verdicts.ts';
+
+/** What the harness reads off a SUT's document before it travels (docs/sut-protocol.md). */
+export interface XmlReading {
+  messageCode: string | null;
+  /** Response codes (EDA) or error ids (Datahub ACK) in document order. */
+  responseCodes: string[];
+  /** Violations that make the document invalid on the wire, as `rule at path: message`. */
+  issues: string[];
+  /**
+   * Business rules the content breaks that the receiving party judges (Datahub `EC.AUTH.*`);
+   * empty where every rule is a wire rule.
+   */
+  businessIssues: string[];
+}
+
+/** What one delivered document says, independent of anybody's ids (sut/facts.ts). */
+export interface DocumentRead {
+  /** The id other documents use to answer this one. */
+  ownId: string | null;
+  /** A request: what its answer repeats; an answer: what it repeats or names. */
+  ids?: { conversationId: string; consentIds: string[]; meteringPoints: string[] };
+  /** The id of the document this one answers. */
+  answers: string | null;
+  /** Business content, field → value. */
+  content: Record<string, string>;
+  /** The document breaks its wire format (e.g. a `corrupt` fault truncated it). */
+  damaged: boolean;
+}
+
+/** A code difference, judged: FAIL where the documents fix the code, else WARNING with its key. */
+export interface CodeVerdict {
+  verdict: Verdict;
+  key: string | null;
+  why: string;
+}
+
+export interface JudgingPolicy {
+  /** Reads a document the SUT sends on `channel` (codes, wire violations, business rules). */
+  readCodes(channel: string, xml: string): XmlReading;
+  /** Reads a delivered document for what it answers and carries. */
+  readFacts(delivery: TraceEvent, text: string): DocumentRead;
+  /**
+   * The interpretation key under which another reference or content of this delivery is a
+   * WARNING, not a FAIL (the documents leave open what it names); null where they fix it.
+   */
+  openUnder(delivery: TraceEvent): string | null;
+  /** Two deliveries of the same message with other codes (`want` the reference's). */
+  codeVerdict(
+    want: Pick<TraceEvent, 'messageCode' | 'responseCodes'>,
+    got: Pick<TraceEvent, 'messageCode' | 'responseCodes'>,
+  ): CodeVerdict;
+  /** The key an instant near the reference's is a WARNING under (calendar days, zones). */
+  dayKey: string;
+  /**
+   * The key under which an answer that leaves out a field its schema lets it leave out is a
+   * WARNING; null where no answer repeats fields of its request.
+   */
+  omittedKey: string | null;
+  /** Whether a path's `covers` entry is an interpretation key (not a step or branch label). */
+  isKey(cover: string): boolean;
+  /** The first step id a text (an invariant's message) names, or null. */
+  stepIn(text: string): string | null;
+  /**
+   * A step as reported, as the canonical id; `alias` is set when it was reported under another
+   * name the documents use (e.g. a diagram id), which is a WARNING under `alias.key`.
+   */
+  canonicalStep(step: string): { id: string; alias: { as: string; key: string } | null };
+  /**
+   * Roles whose internal states the process invariants read from the role's own reports: with
+   * the SUT in such a role the invariants would judge nothing, so they are not run.
+   */
+  stateKeepers: readonly string[];
+  /**
+   * Roles whose documents may break business rules on purpose (a path makes a seller send an
+   * out-of-window request), with the receiver that judges those instead of the document check.
+   */
+  receiverJudgesBusinessRules: Readonly<Record<string, string>>;
+}

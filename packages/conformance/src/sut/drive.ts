@@ -1,0 +1,186 @@
+/**
+ * Drives one path with the SUT in place of `role` over the protocol: reset, then deliveries
+ * and clock moves until neither the engine nor the SUT has anything due before the horizon.
+ * Returns what the harness saw, for the judge.
+ */
+import { isoInZone } from '@consent-sim/core';
+import type { Simulation, TraceEvent } from '@consent-sim/sim';
+import type { ProcessPlugin } from '../process/plugin.ts';
+import { SutBridge } from './bridge.ts';
+import type { SutAnswer, SutClient } from './client.ts';
+import type { SutDocument } from './judge/documents.ts';
+import { type ResetRequest, SUT_PROTOCOL_VERSION, type SutParty } from './protocol.ts';
+import type { SutPath } from './remote-party.ts';
+
+export interface DriveOptions {
+  plugin: ProcessPlugin;
+  client: SutClient;
+  role: string;
+  path: SutPath;
+  maxExchanges?: number;
+}
+
+export interface Observed {
+  trace: readonly TraceEvent[];
+  sutDocuments: SutDocument[];
+  errors: string[];
+  violations: readonly { invariant: string; message: string }[];
+}
+
+const DAY = 86_400_000;
+
+/** The SUT's answers enter the run: its steps, and its outbox as sends of its party. */
+class Intake {
+  readonly errors: string[] = [];
+  readonly documents: (Omit<SutDocument, 'at'> & { atMs: number })[] = [];
+  nextTimer: number | null = null;
+
+  constructor(
+    private readonly bridge: SutBridge,
+    private readonly role: string,
+    private readonly iso: (ms: number) => string,
+  ) {}
+
+  take(answer: SutAnswer): void {
+    const { bridge, role } = this;
+    this.nextTimer = answer.nextTimerMs;
+    for (const step of answer.steps ?? []) bridge.reportStep(role, step.atMs, step.step);
+    for (const item of answer.outbox) {
+      if (item.atMs < bridge.sim.clock.now()) {
+        this.errors.push(
+          `outbox item ${item.messageCode ?? item.channel} at ${item.at} is before the test clock (${this.iso(bridge.sim.clock.now())})`,
+        );
+      }
+      if (bridge.isXml(item) && item.document) {
+        this.documents.push({
+          channel: item.channel,
+          document: item.document,
+          step: item.step ?? null,
+          atMs: item.atMs,
+        });
+      }
+      bridge.inject(role, item.atMs, item);
+    }
+  }
+}
+
+/** The reset that starts the path's test: every party as the harness plays it. */
+function resetRequest(options: DriveOptions, sim: Simulation, testId: string): ResetRequest {
+  const { scenario } = options.path;
+  const parties: SutParty[] = sim.parties().map((p) => {
+    const o = scenario.parties[p.id] ?? {};
+    return {
+      id: p.id,
+      role: p.role,
+      address: p.address,
+      ...(o.name !== undefined ? { name: o.name } : {}),
+      ...(o.email !== undefined ? { email: o.email } : {}),
+      ...(o.registered !== undefined ? { registered: o.registered } : {}),
+      ...(o.channel !== undefined ? { channel: o.channel } : {}),
+    };
+  });
+  return {
+    protocol: SUT_PROTOCOL_VERSION,
+    testId,
+    process: scenario.process,
+    role: options.role,
+    seed: scenario.seed,
+    start: isoInZone(scenario.startMs, scenario.zone),
+    zone: scenario.zone,
+    parties,
+    parameters: scenario.parameters,
+  };
+}
+
+/** Drives one path with the SUT in place of `role`; returns what the harness saw. */
+export async function driveSut(
+  options: DriveOptions,
+  referenceEvents: readonly TraceEvent[],
+): Promise<Observed> {
+  const { client, role, path, plugin } = options;
+  const scenario = path.scenario;
+  // The process invariants read what the state-keeping roles (DSO, Datahub) report of their
+  // own states, which the protocol does not carry. With the SUT in another role they judge what
+  // the SUT made the reference parties do (e.g. an SP that asks for data before the release is
+  // active); with the SUT as DSO or Datahub they would judge nothing, and the message checks
+  // against the reference run carry that weight.
+  const bridge = new SutBridge({
+    plugin,
+    scenario,
+    proxied: [role],
+    invariants: !plugin.policy.stateKeepers.includes(role),
+  });
+  const { sim } = bridge;
+  const iso = (ms: number) => isoInZone(ms, scenario.zone);
+  const testId = `${path.id}-${scenario.seed}`;
+  const intake = new Intake(bridge, role, iso);
+  intake.take(await client.reset(resetRequest(options, sim, testId)));
+  const lastReference = referenceEvents.at(-1)?.atMs ?? scenario.startMs;
+  const horizon = Math.max(lastReference, ...scenario.stimuliAtMs) + 7 * DAY;
+  const failure = await exchange(options, bridge, intake, testId, horizon);
+  const run = sim.run({ until: sim.clock.now() });
+  return {
+    violations: run.violations,
+    trace: run.trace,
+    sutDocuments: intake.documents.map(({ atMs, ...d }) => ({ ...d, at: iso(atMs) })),
+    errors: [
+      ...intake.errors,
+      ...(failure ? [failure] : []),
+      ...(run.error ? [run.error.message] : []),
+    ],
+  };
+}
+
+/**
+ * Delivers what reached the SUT's party, then moves both clocks to the next instant either side
+ * has due, until nothing is due before `horizon`; a failure when the run does not settle.
+ */
+async function exchange(
+  options: DriveOptions,
+  bridge: SutBridge,
+  intake: Intake,
+  testId: string,
+  horizon: number,
+): Promise<string | null> {
+  const { client, role } = options;
+  const { sim } = bridge;
+  const iso = (ms: number) => isoInZone(ms, options.path.scenario.zone);
+  const maxExchanges = options.maxExchanges ?? 5_000;
+  let exchanges = 0;
+  let deliveries = 0;
+  for (;;) {
+    if (sim.run({ until: sim.clock.now() }).error !== null) return null;
+    for (let pending = bridge.drain(); pending.length > 0; pending = bridge.drain()) {
+      for (const d of pending) {
+        exchanges += 1;
+        intake.take(
+          await client.deliver({
+            protocol: SUT_PROTOCOL_VERSION,
+            testId,
+            deliveryId: `d${++deliveries}`,
+            channel: d.channel,
+            from: d.from,
+            to: role,
+            messageCode: d.messageCode,
+            document: d.document,
+            content: d.content,
+            ...(d.stimulus ? { stimulus: d.stimulus } : {}),
+            at: iso(Math.max(d.at, sim.clock.now())),
+          }),
+        );
+      }
+      sim.run({ until: sim.clock.now() });
+    }
+    const candidates = [sim.clock.nextDue(), intake.nextTimer].filter(
+      (t): t is number => t !== undefined && t !== null,
+    );
+    if (candidates.length === 0) return null;
+    const t = Math.min(...candidates);
+    if (t > horizon) return null;
+    if (++exchanges > maxExchanges) {
+      return `more than ${maxExchanges} protocol exchanges without the run settling`;
+    }
+    intake.take(await client.clock({ protocol: SUT_PROTOCOL_VERSION, testId, now: iso(t) }));
+    if (sim.run({ until: t }).error !== null) return null;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Judges a run against a SUT: the path's expected messages (code, route, response codes) and
+ * their instants in the reference run of the same path; the expected steps (the SUT's own steps
+ * only when it reports them); the validity of every XML document the SUT sent. Pairing, findings
+ * and rendering are generic; every process rule comes from the process's policy.
+ */
+import type { Scenario, TraceEvent } from '@consent-sim/sim';
+import type { JudgingPolicy } from '../../process/policy.ts';
+import type { Check } from '../verdicts.ts';
+import { checkList } from './checks.ts';
+import { judgeDocuments, type SutDocument } from './documents.ts';
+import { judgeMessages } from './messages.ts';
+import { judgeExcluded, judgeSteps } from './steps.ts';
+
+export interface JudgeInput {
+  pathId: string;
+  role: string;
+  scenario: Scenario;
+  policy: JudgingPolicy;
+  covers: readonly string[];
+  trace: readonly TraceEvent[];
+  reference: readonly TraceEvent[];
+  sutDocuments: readonly SutDocument[];
+  errors: readonly string[];
+  /** Process invariants the run broke (`Invariant` of the wiring): each a FAIL. */
+  violations?: readonly { invariant: string; message: string }[];
+}
+
+/**
+ * @example judge({ pathId, role: 'vnb', scenario, policy: cmReqOffPolicy, covers, trace, reference, sutDocuments: [], errors: [] })
+ */
+export function judge(input: JudgeInput): Check[] {
+  const { pathId, role, policy, trace, reference } = input;
+  const keys = input.covers.filter((c) => policy.isKey(c));
+  const { checks, add } = checkList(pathId);
+  input.errors.forEach((error, i) => {
+    add('run', i, 'FAIL', {
+      title: 'the run completes under the protocol',
+      step: null,
+      interpretations: [],
+      expected: 'no error',
+      actual: error,
+      at: null,
+    });
+  });
+  (input.violations ?? []).forEach((violation, i) => {
+    add('invariant', i, 'FAIL', {
+      title: `invariant ${violation.invariant} holds`,
+      step: policy.stepIn(violation.message),
+      interpretations: keys,
+      expected: 'no violation',
+      actual: violation.message,
+      at: null,
+    });
+  });
+  judgeDocuments(role, policy, input.sutDocuments, add);
+  judgeMessages({ role, policy, keys, trace, reference }, add);
+  judgeSteps({ role, policy, keys, trace, reference }, add);
+  judgeExcluded(input.scenario, trace, keys, add);
+  return checks;
+}

@@ -1,0 +1,11 @@
+// The process seam of the engine: definitions, the one run assembly, the scenario runner.
+export { type AssembledRun, type AssembleOptions, assembleRun } from './assemble.ts';
+export {
+  type ChannelSpec,
+  type ProcessDefinition,
+  type ProcessTable,
+  processIn,
+  UnknownProcessError,
+  xmlChannels,
+} from './definition.ts';
+export { type RunScenarioOptions, runScenario } from './run-scenario.ts';
