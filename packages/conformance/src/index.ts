@@ -7,8 +7,12 @@ export {
   type CoverageCategoryName,
   type CoverageItem,
   computeCoverage,
+  emptyObserved,
+  type Observed,
+  type ProcessCoverageModel,
   renderCoverageText,
   type UncoveredItem,
+  type UniverseItem,
 } from './coverage/index.ts';
 export {
   CM_REQ_OFF_EVENTS,

@@ -1,5 +1,11 @@
 // Public API of the coverage area; the package entry re-exports these by name.
 export { computeCoverage } from './coverage.ts';
+export {
+  emptyObserved,
+  type Observed,
+  type ProcessCoverageModel,
+  type UniverseItem,
+} from './observed.ts';
 export { renderCoverageText } from './render.ts';
 export type {
   Coverage,
