@@ -98,11 +98,14 @@ export class SutBridge {
   readonly wiring: ProcessWiring;
   readonly proxied: ReadonlySet<string>;
   readonly captured: CapturedDelivery[] = [];
+  /** The process's channels: what each carries. */
+  readonly channels: ProcessPlugin['channels'];
   readonly #plugin: ProcessPlugin;
   readonly #xml: ReadonlySet<string>;
 
   constructor(options: BridgeOptions) {
     this.#plugin = options.plugin;
+    this.channels = options.plugin.channels;
     this.#xml = new Set(xmlChannels(options.plugin));
     this.proxied = new Set(options.proxied);
     const machines: Record<string, AnyStateMachine> = { ...(options.machines ?? {}) };

@@ -33,8 +33,6 @@ export interface SutAnswer {
   nextTimerMs: number | null;
 }
 
-const CHANNELS = ['eda', 'datahub', 'email', 'post', 'phone', 'handover', 'authorization-service'];
-
 /**
  * @example
  * const client = new SutClient(transport);
@@ -72,7 +70,8 @@ export class SutClient {
   }
 }
 
-function fail(path: string, field: string, rule: string, value: unknown): never {
+/** Refuses an answer, naming the endpoint, the field and the rule. */
+export function fail(path: string, field: string, rule: string, value: unknown): never {
   throw new SutProtocolError(
     `consent-sim: the SUT's answer to POST ${path} is not ${SUT_PROTOCOL_VERSION}: ${field} ${rule}, got ${JSON.stringify(value)?.slice(0, 120)}; fix the adapter (docs/sut-protocol.md)`,
   );
@@ -86,7 +85,10 @@ function instant(path: string, field: string, value: unknown): number {
   return ms;
 }
 
-/** Checks a 200 body field by field (the JSON Schema's `SutResponse`, by hand). */
+/**
+ * Checks a 200 body field by field (the JSON Schema's `SutResponse`, by hand). What each channel
+ * must carry depends on the process: `checkOutboxChannels` checks that, knowing the plug-in.
+ */
 export function checkAnswer(path: string, testId: string, body: unknown): SutAnswer {
   if (typeof body !== 'object' || body === null) fail(path, '$', 'must be an object', body);
   const b = body as Partial<SutResponse>;
@@ -99,32 +101,14 @@ export function checkAnswer(path: string, testId: string, body: unknown): SutAns
   const outbox = b.outbox.map((item, i) => {
     const f = `$.outbox[${i}]`;
     if (typeof item !== 'object' || item === null) fail(path, f, 'must be an object', item);
-    if (!CHANNELS.includes(item.channel))
-      fail(path, `${f}.channel`, `must be one of ${CHANNELS.join(', ')}`, item.channel);
+    if (typeof item.channel !== 'string' || item.channel === '')
+      fail(path, `${f}.channel`, "must name one of the process's channels", item.channel);
     if (typeof item.to !== 'string' || item.to === '')
       fail(path, `${f}.to`, 'must be a party id or address', item.to);
     if (item.messageCode !== null && typeof item.messageCode !== 'string')
       fail(path, `${f}.messageCode`, 'must be a string or null', item.messageCode);
     if (item.document !== null && typeof item.document !== 'string')
       fail(path, `${f}.document`, 'must be a string or null', item.document);
-    // Datahub's simulation-only AUTHORIZATION_END travels as content (DH-CANCEL).
-    const xml = item.channel === 'eda' || (item.channel === 'datahub' && item.content == null);
-    if (xml && (typeof item.document !== 'string' || !item.document.trimStart().startsWith('<'))) {
-      fail(
-        path,
-        `${f}.document`,
-        `must be the XML document on channel ${item.channel}`,
-        item.document,
-      );
-    }
-    if (!xml && (typeof item.content !== 'object' || item.content === null)) {
-      fail(
-        path,
-        `${f}.content`,
-        `must be the structured content on channel ${item.channel}`,
-        item.content,
-      );
-    }
     const atMs = instant(path, `${f}.at`, item.at);
     if (atMs > nowMs) fail(path, `${f}.at`, `must not be after $.now (${b.now})`, item.at);
     return { ...item, atMs };
@@ -157,4 +141,40 @@ export function checkAnswer(path: string, testId: string, body: unknown): SutAns
     );
   }
   return { nowMs, outbox, steps, nextTimerMs };
+}
+
+/**
+ * The outbox against the process's channels: each item on one of them, with the XML document
+ * on a channel that carries XML (unless it carries structured content there, as DH-831's
+ * simulation-only AUTHORIZATION_END does) and with structured content on the others.
+ */
+export function checkOutboxChannels(
+  path: string,
+  channels: Readonly<Record<string, { carries: 'xml' | 'content' }>>,
+  outbox: readonly OutboxItem[],
+): void {
+  const names = Object.keys(channels);
+  outbox.forEach((item, i) => {
+    const f = `$.outbox[${i}]`;
+    const spec = Object.hasOwn(channels, item.channel) ? channels[item.channel] : undefined;
+    if (spec === undefined)
+      fail(path, `${f}.channel`, `must be one of ${names.join(', ')}`, item.channel);
+    const xml = spec.carries === 'xml' && item.content == null;
+    if (xml && (typeof item.document !== 'string' || !item.document.trimStart().startsWith('<'))) {
+      fail(
+        path,
+        `${f}.document`,
+        `must be the XML document on channel ${item.channel}`,
+        item.document,
+      );
+    }
+    if (!xml && (typeof item.content !== 'object' || item.content === null)) {
+      fail(
+        path,
+        `${f}.content`,
+        `must be the structured content on channel ${item.channel}`,
+        item.content,
+      );
+    }
+  });
 }

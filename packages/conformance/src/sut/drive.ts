@@ -7,9 +7,14 @@ import { isoInZone } from '@consent-sim/core';
 import type { Simulation, TraceEvent } from '@consent-sim/sim';
 import type { ProcessPlugin } from '../process/plugin.ts';
 import { SutBridge } from './bridge.ts';
-import type { SutAnswer, SutClient } from './client.ts';
+import { checkOutboxChannels, type SutAnswer, type SutClient } from './client.ts';
 import type { SutDocument } from './judge/documents.ts';
-import { type ResetRequest, SUT_PROTOCOL_VERSION, type SutParty } from './protocol.ts';
+import {
+  type ResetRequest,
+  SUT_ENDPOINTS,
+  SUT_PROTOCOL_VERSION,
+  type SutParty,
+} from './protocol.ts';
 import type { SutPath } from './remote-party.ts';
 
 export interface DriveOptions {
@@ -41,8 +46,9 @@ class Intake {
     private readonly iso: (ms: number) => string,
   ) {}
 
-  take(answer: SutAnswer): void {
+  take(answer: SutAnswer, endpoint: string): void {
     const { bridge, role } = this;
+    checkOutboxChannels(endpoint, bridge.channels, answer.outbox);
     this.nextTimer = answer.nextTimerMs;
     for (const step of answer.steps ?? []) bridge.reportStep(role, step.atMs, step.step);
     for (const item of answer.outbox) {
@@ -114,7 +120,7 @@ export async function driveSut(
   const iso = (ms: number) => isoInZone(ms, scenario.zone);
   const testId = `${path.id}-${scenario.seed}`;
   const intake = new Intake(bridge, role, iso);
-  intake.take(await client.reset(resetRequest(options, sim, testId)));
+  intake.take(await client.reset(resetRequest(options, sim, testId)), SUT_ENDPOINTS.reset);
   const lastReference = referenceEvents.at(-1)?.atMs ?? scenario.startMs;
   const horizon = Math.max(lastReference, ...scenario.stimuliAtMs) + 7 * DAY;
   const failure = await exchange(options, bridge, intake, testId, horizon);
@@ -167,6 +173,7 @@ async function exchange(
             ...(d.stimulus ? { stimulus: d.stimulus } : {}),
             at: iso(Math.max(d.at, sim.clock.now())),
           }),
+          SUT_ENDPOINTS.deliver,
         );
       }
       sim.run({ until: sim.clock.now() });
@@ -180,7 +187,10 @@ async function exchange(
     if (++exchanges > maxExchanges) {
       return `more than ${maxExchanges} protocol exchanges without the run settling`;
     }
-    intake.take(await client.clock({ protocol: SUT_PROTOCOL_VERSION, testId, now: iso(t) }));
+    intake.take(
+      await client.clock({ protocol: SUT_PROTOCOL_VERSION, testId, now: iso(t) }),
+      SUT_ENDPOINTS.clock,
+    );
     if (sim.run({ until: t }).error !== null) return null;
   }
 }
