@@ -60,6 +60,90 @@ const isString = (v: unknown) => typeof v === 'string' && v !== '';
 const isInstant = (v: unknown) =>
   typeof v === 'string' && /(?:Z|[+-]\d\d:\d\d)$/.test(v) && !Number.isNaN(Date.parse(v));
 
+/** The fields of a reset, checked against the table of processes; the plug-in it names. */
+function checkReset(processes: PluginTable, body: Record<string, unknown>): PluginTable[string] {
+  const names = Object.keys(processes);
+  field(
+    body,
+    'process',
+    (v) => typeof v === 'string' && names.includes(v),
+    `must be ${names.map((n) => `"${n}"`).join(' or ')}`,
+  );
+  const plugin = processes[body.process as string] as PluginTable[string];
+  const roles: readonly string[] = plugin.roles;
+  field(
+    body,
+    'role',
+    (v) => typeof v === 'string' && roles.includes(v),
+    `must be one of ${roles.join(', ')}`,
+  );
+  field(body, 'seed', Number.isInteger, 'must be an integer');
+  field(body, 'start', isInstant, 'must be an ISO 8601 instant with offset');
+  field(body, 'zone', isString, 'must be an IANA zone');
+  field(
+    body,
+    'parties',
+    (v) =>
+      Array.isArray(v) &&
+      v.every((p) => isString(p?.id) && isString(p?.role) && isString(p?.address)),
+    'must be an array of { id, role, address }',
+  );
+  field(
+    body,
+    'parameters',
+    (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+    'must be an object',
+  );
+  return plugin;
+}
+
+/** The fields of a delivery, checked against the channels of the test's process. */
+function checkDelivery(test: ServedRole, body: Record<string, unknown>): DeliverRequest {
+  field(body, 'deliveryId', isString, 'must be a non-empty string');
+  field(
+    body,
+    'channel',
+    (v) => typeof v === 'string' && test.channels.includes(v),
+    `must be one of ${test.channels.join(', ')}`,
+  );
+  field(body, 'from', isString, 'must be a party id or address');
+  field(body, 'at', isInstant, 'must be an ISO 8601 instant with offset');
+  field(
+    body,
+    'messageCode',
+    (v) => v === null || typeof v === 'string',
+    'must be a string or null',
+  );
+  field(body, 'document', (v) => v === null || typeof v === 'string', 'must be a string or null');
+  field(
+    body,
+    'content',
+    (v) => v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v)),
+    'must be an object, null or absent',
+  );
+  // On a channel that carries XML, a delivery without structured content is a document.
+  const xml = test.xmlChannels.includes(body.channel as string) && body.content == null;
+  if (xml && !(typeof body.document === 'string' && body.document.trimStart().startsWith('<'))) {
+    throw new SutRequestError(
+      'bad-document',
+      '$.document',
+      `must be the XML document on channel ${String(body.channel)}`,
+    );
+  }
+  return body as unknown as DeliverRequest;
+}
+
+/** The body's envelope: a JSON object of this protocol version with a test id. */
+function checkEnvelope(raw: unknown): Record<string, unknown> & { testId: string } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new SutRequestError('bad-field', '$', 'the body must be a JSON object');
+  }
+  const body = raw as Record<string, unknown>;
+  field(body, 'protocol', (v) => v === SUT_PROTOCOL_VERSION, `must be "${SUT_PROTOCOL_VERSION}"`);
+  field(body, 'testId', isString, 'must be a non-empty string');
+  return body as Record<string, unknown> & { testId: string };
+}
+
 /**
  * @example
  * const handle = createSutHandler({ processes: PROCESSES, role: 'vnb' });
@@ -79,111 +163,32 @@ export function createSutHandler(options: SutHandlerOptions): SutHandler {
     }
     return found;
   };
+  const reset = (body: Record<string, unknown> & { testId: string }): SutResponse => {
+    const plugin = checkReset(options.processes, body);
+    // A repeated reset with the same testId starts that test afresh (idempotent).
+    tests.delete(body.testId);
+    const role = ServedRole.reset(
+      plugin,
+      body as unknown as ResetRequest,
+      options.role,
+      options.machines ? { machines: options.machines } : {},
+    );
+    tests.set(body.testId, role);
+    while (tests.size > maxTests) tests.delete(tests.keys().next().value ?? '');
+    return role.clock(Date.parse(body.start as string));
+  };
   return (path, raw) => {
     try {
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-        throw new SutRequestError('bad-field', '$', 'the body must be a JSON object');
-      }
-      const body = raw as Record<string, unknown>;
-      field(
-        body,
-        'protocol',
-        (v) => v === SUT_PROTOCOL_VERSION,
-        `must be "${SUT_PROTOCOL_VERSION}"`,
-      );
-      field(body, 'testId', isString, 'must be a non-empty string');
-      const testId = body.testId as string;
+      const body = checkEnvelope(raw);
       switch (path) {
-        case SUT_ENDPOINTS.reset: {
-          const names = Object.keys(options.processes);
-          field(
-            body,
-            'process',
-            (v) => typeof v === 'string' && names.includes(v),
-            `must be ${names.map((n) => `"${n}"`).join(' or ')}`,
-          );
-          const plugin = options.processes[body.process as string] as PluginTable[string];
-          const roles: readonly string[] = plugin.roles;
-          field(
-            body,
-            'role',
-            (v) => typeof v === 'string' && roles.includes(v),
-            `must be one of ${roles.join(', ')}`,
-          );
-          field(body, 'seed', Number.isInteger, 'must be an integer');
-          field(body, 'start', isInstant, 'must be an ISO 8601 instant with offset');
-          field(body, 'zone', isString, 'must be an IANA zone');
-          field(
-            body,
-            'parties',
-            (v) =>
-              Array.isArray(v) &&
-              v.every((p) => isString(p?.id) && isString(p?.role) && isString(p?.address)),
-            'must be an array of { id, role, address }',
-          );
-          field(
-            body,
-            'parameters',
-            (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-            'must be an object',
-          );
-          // A repeated reset with the same testId starts that test afresh (idempotent).
-          tests.delete(testId);
-          const role = ServedRole.reset(
-            plugin,
-            body as unknown as ResetRequest,
-            options.role,
-            options.machines ? { machines: options.machines } : {},
-          );
-          tests.set(testId, role);
-          while (tests.size > maxTests) tests.delete(tests.keys().next().value ?? '');
-          return { status: 200, body: role.clock(Date.parse(body.start as string)) };
-        }
+        case SUT_ENDPOINTS.reset:
+          return { status: 200, body: reset(body) };
         case SUT_ENDPOINTS.clock:
           field(body, 'now', isInstant, 'must be an ISO 8601 instant with offset');
-          return { status: 200, body: served(testId).clock(Date.parse(body.now as string)) };
+          return { status: 200, body: served(body.testId).clock(Date.parse(body.now as string)) };
         case SUT_ENDPOINTS.deliver: {
-          const test = served(testId);
-          field(body, 'deliveryId', isString, 'must be a non-empty string');
-          field(
-            body,
-            'channel',
-            (v) => typeof v === 'string' && test.channels.includes(v),
-            `must be one of ${test.channels.join(', ')}`,
-          );
-          field(body, 'from', isString, 'must be a party id or address');
-          field(body, 'at', isInstant, 'must be an ISO 8601 instant with offset');
-          field(
-            body,
-            'messageCode',
-            (v) => v === null || typeof v === 'string',
-            'must be a string or null',
-          );
-          field(
-            body,
-            'document',
-            (v) => v === null || typeof v === 'string',
-            'must be a string or null',
-          );
-          field(
-            body,
-            'content',
-            (v) => v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v)),
-            'must be an object, null or absent',
-          );
-          // On a channel that carries XML, a delivery without structured content is a document.
-          const xml = test.xmlChannels.includes(body.channel as string) && body.content == null;
-          if (
-            xml &&
-            !(typeof body.document === 'string' && body.document.trimStart().startsWith('<'))
-          ) {
-            throw new SutRequestError(
-              'bad-document',
-              '$.document',
-              `must be the XML document on channel ${String(body.channel)}`,
-            );
-          }
-          return { status: 200, body: test.deliver(body as unknown as DeliverRequest) };
+          const test = served(body.testId);
+          return { status: 200, body: test.deliver(checkDelivery(test, body)) };
         }
         default:
           return sutError(
