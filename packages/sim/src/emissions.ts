@@ -85,6 +85,11 @@ export class EmissionRouter {
       case 'data':
         trace.record({ kind: 'data', atMs, party: party.id, detail: emitted });
         return;
+      case 'undeliverable':
+        // DH-831 Datahub routed an event to a request child that has finished (a mutant's
+        // doing): a note, like the engine's own for an event to a stopped root actor.
+        trace.record({ kind: 'note', atMs, party: party.id, detail: emitted });
+        return;
       default:
         trace.record({ kind: 'note', atMs, party: party.id, detail: emitted });
     }
