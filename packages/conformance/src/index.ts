@@ -148,7 +148,7 @@ export {
   type SourcedPath,
   type TestVector,
   VECTOR_FORMAT,
-  VECTOR_SCHEMA,
+  vectorSchema,
   type VectorDocument,
   type VectorInstant,
   type VectorStimulus,

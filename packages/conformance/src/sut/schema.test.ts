@@ -110,3 +110,20 @@ describe('docs/sut-protocol.schema.json', () => {
     }
   });
 });
+
+describe('docs/sut-protocol.schema.json names what the registry holds', () => {
+  const defs = schema.$defs as Record<string, { properties?: Record<string, { enum?: string[] }> }>;
+  const plugins = Object.values(PROCESSES);
+  const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
+
+  it("the process and role enums of a reset are the registry's processes and roles", () => {
+    const reset = defs.ResetRequest?.properties ?? {};
+    expect(sorted(reset.process?.enum ?? [])).toEqual(sorted(Object.keys(PROCESSES)));
+    expect(sorted(reset.role?.enum ?? [])).toEqual(sorted(plugins.flatMap((p) => p.roles)));
+  });
+
+  it("an outbox item's channel enum is every channel of every process", () => {
+    const channel = defs.OutboxItem?.properties?.channel?.enum ?? [];
+    expect(sorted(channel)).toEqual(sorted(plugins.flatMap((p) => Object.keys(p.channels))));
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * A validator for the subset of JSON Schema (draft 2020-12) that {@link VECTOR_SCHEMA} uses:
+ * A validator for the subset of JSON Schema (draft 2020-12) that `vectorSchema` uses:
  * `type` (one or a list), `const`, `enum`, `required`, `properties`, `additionalProperties`
  * (boolean or schema), `items`, `minimum`, `minLength`, `pattern` and local `$ref`
  * (`#/$defs/<name>`). Any other keyword is refused, so the schema cannot silently outgrow it.

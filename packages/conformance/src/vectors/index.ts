@@ -1,6 +1,6 @@
 // Public API of the test-vector area; the package entry re-exports these by name.
 export { checkAgainstSchema, type JsonSchema } from './check-schema.ts';
-export { VECTOR_SCHEMA } from './schema.ts';
+export { vectorSchema } from './schema.ts';
 export {
   type CollectPathsOptions,
   collectPaths,
