@@ -24,7 +24,12 @@ function startDatahub() {
 }
 
 /** A DH-831 sent at `now` whose authorization period starts `startInDays` Helsinki days later. */
-function dh831Xml(now: number, startInDays: number, requestId = 'REQ-00000001'): string {
+function dh831Xml(
+  now: number,
+  startInDays: number,
+  requestId = 'REQ-00000001',
+  seller = SELLER,
+): string {
   const sample = sampleDatahubDocument('DH-831', { seed: 7 });
   const process: Dh831Process = {
     ...sample.process,
@@ -36,7 +41,7 @@ function dh831Xml(now: number, startInDays: number, requestId = 'REQ-00000001'):
   const header = {
     ...sample.header,
     messageId: `MSG-${requestId}-${startInDays}`,
-    senderPartyId: SELLER,
+    senderPartyId: seller,
     receiverPartyId: 'DATAHUB',
     created: isoInZone(now, HELSINKI),
   };
@@ -119,5 +124,25 @@ describe('createDatahubHandlers: DH-831 / DH-851 over HTTP', () => {
     };
     expect(listed.messages.map((m) => m.messageCode)).toEqual(['ACK']);
     expect(listed.messages[0]?.responseCodes[0]).toMatch(/^EC\.MSG\./);
+  });
+
+  it('sends DH-825 to the seller when the customer approves (decide), status Approved', async () => {
+    const datahub = startDatahub();
+    ackOf((await post(dh831Xml(datahub.now(), 10))).text);
+    datahub.advanceTo(datahub.now() + 3_600_000);
+    datahub.decide('REQ-00000001', 'approve');
+    expect(datahub.requestStatus('REQ-00000001')).toBe('Approved');
+    const notices = datahub.outbox.list({ messageCode: 'DH-825' });
+    expect(notices.map((m) => [m.to, m.subject])).toEqual([[SELLER, 'REQ-00000001']]);
+  });
+
+  it('answers every seller at its own party id, each request judged on its own', async () => {
+    const datahub = startDatahub();
+    ackOf((await post(dh831Xml(datahub.now(), 10, 'REQ-00000001'))).text);
+    const other = ackOf((await post(dh831Xml(datahub.now(), 10, 'REQ-00000002', 'SELLER-2'))).text);
+    expect(other.header.receiverPartyId).toBe('SELLER-2');
+    expect(other.acknowledgement.result).toBe('positive');
+    expect(datahub.outbox.list().map((m) => m.to)).toEqual([SELLER, 'SELLER-2']);
+    expect(datahub.requestStatus('REQ-00000002')).toBe('Open');
   });
 });

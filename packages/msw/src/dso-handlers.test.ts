@@ -189,4 +189,25 @@ describe('createDsoHandlers: CM_REQ_OFF redemption over HTTP', () => {
     ]);
     expect(dso.now()).toBe(now);
   });
+
+  it('answers 422 to a document the DSO does not take, without passing it on', async () => {
+    const { dso, template } = startDso();
+    const xml = spRequestXml(template, dso.now()).replace(
+      /<cp:MessageCode>ANFORDERUNG_CMQF</,
+      '<cp:MessageCode>ANFORDERUNG_CCMS<',
+    );
+    const { status, body } = await post(xml);
+    expect([status, body.status]).toEqual([422, 'unsupported']);
+    expect(await outbox()).toEqual([]);
+  });
+
+  it('refuses a second registered SP with a hint: the run knows one SP', () => {
+    expect(() =>
+      createDsoHandlers({
+        baseUrl: BASE,
+        address: DSO_ADDRESS,
+        registeredServiceProviders: [SP_ADDRESS, 'EP100201'],
+      }),
+    ).toThrow(/one registered service provider.*create one DSO per SP/);
+  });
 });

@@ -18,7 +18,7 @@ export interface OutboxMessage {
   /** ConsentId (CM_REQ_OFF) or request id (DH-831) the message is about, when it names one. */
   readonly subject?: string;
   readonly contentType: 'application/xml' | 'application/json';
-  /** The document as sent: XML, or JSON for the simulation-only data messages. */
+  /** The document as sent (XML; simulation-only documents in the reference's own namespace). */
   readonly body: string;
 }
 
