@@ -5,7 +5,13 @@
  * as the outbox. Transit is instant here: the harness's own network already applied latency.
  */
 import { isoInZone } from '@consent-sim/core';
-import { type PartyOverride, type Scenario, type Simulation, xmlChannels } from '@consent-sim/sim';
+import {
+  type PartyOverride,
+  type Scenario,
+  type Simulation,
+  type TraceEvent,
+  xmlChannels,
+} from '@consent-sim/sim';
 import type { AnyStateMachine } from 'xstate';
 import type { ProcessPlugin } from '../process/plugin.ts';
 import { SutBridge } from './bridge.ts';
@@ -105,6 +111,14 @@ export class ServedRole {
     const served = new ServedRole(plugin, request, role, options);
     served.#sim.run({ until: Date.parse(request.start) });
     return served;
+  }
+
+  /**
+   * Every trace event of the served run from now on (e.g. the `state` events in which the
+   * served role reports its registry: a ConsentId's or a request's status).
+   */
+  listen(listener: (event: TraceEvent) => void): void {
+    this.#sim.trace.listen(listener);
   }
 
   /** Moves the clock to `nowMs`, firing every timer due up to it in order. */
