@@ -10,12 +10,17 @@
  */
 
 import { PROCESSES } from '@consent-sim/conformance';
-import { dh831, HELSINKI, isoInZone } from '@consent-sim/core';
+import { type dh831, HELSINKI, isoInZone } from '@consent-sim/core';
 import { isEmailAddress, validateDatahubXml } from '@consent-sim/messages';
 import { Outbox } from './outbox.ts';
 import type { DatahubMail, ReferenceDatahubOptions } from './reference-datahub.ts';
-import { reportingRegistry } from './registry-listener.ts';
-import { inSendingOrder, RoleHost, runSeed, type SentItem } from './role-host.ts';
+import {
+  inSendingOrder,
+  type RegistryChange,
+  RoleHost,
+  runSeed,
+  type SentItem,
+} from './role-host.ts';
 import { createVirtualTime, type VirtualTime } from './virtual-time.ts';
 
 const plugin = PROCESSES['dh-831'];
@@ -66,11 +71,11 @@ export function startDatahub(options: ReferenceDatahubOptions): DatahubRun {
   });
   const open = (seller: string, email: string): RoleHost => {
     const key = `${seller} ${email}`;
-    const machine = reportingRegistry(dh831.datahubMachine, (e) => {
+    const onRegistry = (e: RegistryChange) => {
       if (e.type !== 'request') return;
       statuses.set(e.requestId, e.status as dh831.RequestStatus);
       holders.set(e.requestId, host);
-    });
+    };
     const host: RoleHost = new RoleHost({
       plugin,
       role: 'datahub',
@@ -82,7 +87,7 @@ export function startDatahub(options: ReferenceDatahubOptions): DatahubRun {
       ],
       seed: runSeed(options.seed, hosts.size === 0 ? undefined : key),
       startMs: time.now(),
-      machine,
+      onRegistry,
     });
     hosts.set(key, host);
     return host;

@@ -10,13 +10,18 @@
  */
 
 import { PROCESSES, type SutParty } from '@consent-sim/conformance';
-import { cmReqOff, isoInZone } from '@consent-sim/core';
+import { type cmReqOff, isoInZone } from '@consent-sim/core';
 import { type CMRequestDocument, parseEdaXml, validateEdaXml } from '@consent-sim/messages';
 import { unpackRequests } from '@consent-sim/qr';
 import { Outbox } from './outbox.ts';
 import type { CustomerMail, ReferenceDsoOptions } from './reference-dso.ts';
-import { reportingRegistry } from './registry-listener.ts';
-import { inSendingOrder, RoleHost, runSeed, type SentItem } from './role-host.ts';
+import {
+  inSendingOrder,
+  type RegistryChange,
+  RoleHost,
+  runSeed,
+  type SentItem,
+} from './role-host.ts';
 import { createVirtualTime, type VirtualTime } from './virtual-time.ts';
 
 const plugin = PROCESSES['cm-req-off'];
@@ -55,9 +60,9 @@ export function startDso(options: ReferenceDsoOptions): DsoRun {
   const outbox = new Outbox();
   const mails: CustomerMail[] = [];
   const statuses = new Map<string, cmReqOff.ConsentStatus>();
-  const machine = reportingRegistry(cmReqOff.vnbMachine, (e) => {
+  const onRegistry = (e: RegistryChange) => {
     if (e.type === 'consent') statuses.set(e.consentId, e.status as cmReqOff.ConsentStatus);
-  });
+  };
   const hosts = new Map<string, RoleHost>();
   const record = (items: readonly SentItem[]) => {
     for (const sent of inSendingOrder(items)) {
@@ -79,7 +84,7 @@ export function startDso(options: ReferenceDsoOptions): DsoRun {
       parties: dsoParties(options.address, sp, isRegistered),
       seed: runSeed(options.seed, hosts.size === 0 ? undefined : sp),
       startMs: time.now(),
-      machine,
+      onRegistry,
     });
     hosts.set(sp, host);
     return host;

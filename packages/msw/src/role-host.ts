@@ -16,7 +16,6 @@ import {
 } from '@consent-sim/conformance';
 import { isoInZone } from '@consent-sim/core';
 import { createRng } from '@consent-sim/sim';
-import type { AnyStateMachine } from 'xstate';
 
 export interface RoleHostOptions {
   readonly plugin: ProcessPlugin;
@@ -26,9 +25,20 @@ export interface RoleHostOptions {
   readonly parties: readonly SutParty[];
   readonly seed: number;
   readonly startMs: number;
-  /** The role's machine, when not the reference's own (e.g. one that reports its registry). */
-  readonly machine?: AnyStateMachine;
+  /** Called with every registry change the role reports (a ConsentId's or request's status). */
+  readonly onRegistry?: (change: RegistryChange) => void;
 }
+
+/** A `consent` (CM_REQ_OFF) or `request` (DH-831) status the hosted role reported. */
+export type RegistryChange =
+  | { readonly type: 'consent'; readonly consentId: string; readonly status: string }
+  | { readonly type: 'request'; readonly requestId: string; readonly status: string };
+
+const isRegistryChange = (detail: unknown): detail is RegistryChange =>
+  typeof detail === 'object' &&
+  detail !== null &&
+  ((detail as { type?: unknown }).type === 'consent' ||
+    (detail as { type?: unknown }).type === 'request');
 
 /** One thing the hosted role sent. */
 export interface SentItem {
@@ -78,8 +88,16 @@ export class RoleHost {
       parties: [...parties],
       parameters: {},
     };
-    const machines = options.machine ? { machines: { [role]: options.machine } } : {};
-    this.#served = ServedRole.reset(plugin, reset, role, machines);
+    this.#served = ServedRole.reset(plugin, reset, role);
+    const { onRegistry } = options;
+    if (onRegistry !== undefined) {
+      // The role's registry reports are `state` events of its run (packages/sim emissions).
+      this.#served.listen((event) => {
+        if (event.kind === 'state' && event.party === role && isRegistryChange(event.detail)) {
+          onRegistry(event.detail);
+        }
+      });
+    }
   }
 
   /** Moves the run to `atMs`, firing every timer due up to it. */
