@@ -100,64 +100,77 @@ export function planStimuli(
       );
       continue;
     }
-    const points = request?.accountingPoints ?? [];
-    switch (stimulus.event) {
-      case 'cancel':
-      case 'reject':
-        onlyKeys(raw, ['requestId'], where, problems);
-        events.set(stimulus, { type: `stimulus.${stimulus.event}`, requestId });
-        break;
-      case 'fetchData': {
-        onlyKeys(raw, ['requestId', 'accountingPoint'], where, problems);
-        const [point] = pickPoints(
-          [raw.accountingPoint ?? 1],
-          points,
-          `${where}.accountingPoint`,
-          problems,
-        );
-        events.set(stimulus, {
-          type: 'stimulus.fetchData',
-          requestId,
-          accountingPoint: point ?? '',
-        });
-        break;
-      }
-      case 'endAuthorization': {
-        onlyKeys(raw, ['requestId', 'reason'], where, problems);
-        const reason = raw.reason ?? 'wrong-accounting-points';
-        if (reason !== 'wrong-accounting-points' && reason !== 'other') {
-          problems.push(
-            `${where}.reason: must be wrong-accounting-points or other, got ${JSON.stringify(reason)}`,
-          );
-        }
-        events.set(stimulus, { type: 'stimulus.endAuthorization', requestId, reason });
-        break;
-      }
-      case 'approve': {
-        onlyKeys(raw, ['requestId', 'removeAccountingPoints'], where, problems);
-        const remove = raw.removeAccountingPoints ?? [];
-        if (!Array.isArray(remove)) {
-          problems.push(
-            `${where}.removeAccountingPoints: must be a list of 1-based positions or ids, got ${JSON.stringify(remove)}`,
-          );
-          break;
-        }
-        const removeAccountingPoints = pickPoints(
-          remove,
-          points,
-          `${where}.removeAccountingPoints`,
-          problems,
-        );
-        events.set(stimulus, { type: 'stimulus.approve', requestId, removeAccountingPoints });
-        break;
-      }
-      default:
-        problems.push(
-          `stimuli[${index}].event: "${stimulus.event}" has no mapping in packages/sim/src/dh-831/stimuli.ts`,
-        );
-    }
+    const about: AboutRequest = { requestId, points: request?.accountingPoints ?? [] };
+    const event = planRequestEvent(stimulus, index, about, problems);
+    if (event !== undefined) events.set(stimulus, event);
   }
   return { events, requestIds: sent.map((p) => p.requestId) };
+}
+
+/** The request a stimulus is about: its id and the accounting points it asked for. */
+interface AboutRequest {
+  readonly requestId: string;
+  readonly points: readonly string[];
+}
+
+/** A stimulus about a request that was sent: cancel, reject, fetchData, endAuthorization, approve. */
+function planRequestEvent(
+  stimulus: ScenarioStimulus,
+  index: number,
+  about: AboutRequest,
+  problems: string[],
+): MachineEvent | undefined {
+  const where = `stimuli[${index}].with`;
+  const raw = stimulus.with ?? {};
+  const { requestId, points } = about;
+  switch (stimulus.event) {
+    case 'cancel':
+    case 'reject':
+      onlyKeys(raw, ['requestId'], where, problems);
+      return { type: `stimulus.${stimulus.event}`, requestId };
+    case 'fetchData': {
+      onlyKeys(raw, ['requestId', 'accountingPoint'], where, problems);
+      const [point] = pickPoints(
+        [raw.accountingPoint ?? 1],
+        points,
+        `${where}.accountingPoint`,
+        problems,
+      );
+      return { type: 'stimulus.fetchData', requestId, accountingPoint: point ?? '' };
+    }
+    case 'endAuthorization': {
+      onlyKeys(raw, ['requestId', 'reason'], where, problems);
+      const reason = raw.reason ?? 'wrong-accounting-points';
+      if (reason !== 'wrong-accounting-points' && reason !== 'other') {
+        problems.push(
+          `${where}.reason: must be wrong-accounting-points or other, got ${JSON.stringify(reason)}`,
+        );
+      }
+      return { type: 'stimulus.endAuthorization', requestId, reason };
+    }
+    case 'approve': {
+      onlyKeys(raw, ['requestId', 'removeAccountingPoints'], where, problems);
+      const remove = raw.removeAccountingPoints ?? [];
+      if (!Array.isArray(remove)) {
+        problems.push(
+          `${where}.removeAccountingPoints: must be a list of 1-based positions or ids, got ${JSON.stringify(remove)}`,
+        );
+        return undefined;
+      }
+      const removeAccountingPoints = pickPoints(
+        remove,
+        points,
+        `${where}.removeAccountingPoints`,
+        problems,
+      );
+      return { type: 'stimulus.approve', requestId, removeAccountingPoints };
+    }
+    default:
+      problems.push(
+        `stimuli[${index}].event: "${stimulus.event}" has no mapping in packages/sim/src/dh-831/stimuli.ts`,
+      );
+      return undefined;
+  }
 }
 
 /** Accounting points by 1-based position in the request, or literally by id. */
