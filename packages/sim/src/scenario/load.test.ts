@@ -178,4 +178,34 @@ describe('loadScenario', () => {
       'consent-sim: scenarios/cm-req-off/happy-path.yaml:1:1 expected a mapping, got nothing (null)',
     );
   });
+
+  it('issue 13 item 9: instants outside 1970–2200 are refused with line and field, not scheduled at NaN', () => {
+    const at = (value: string) =>
+      linesOf(
+        errorOf(HAPPY.replace('{ at: P3D, party: customer', `{ at: ${value}, party: customer`)),
+      );
+    expect(at('P100000000D')).toEqual([
+      expect.stringMatching(
+        /^15:11 stimuli\[1\]\.at: "P100000000D" from start .* is not between 1970-01-01 and 2200-01-01/,
+      ),
+    ]);
+    expect(at('P9999Y')[0]).toMatch(/stimuli\[1\]\.at: "P9999Y" from start/);
+    const start = HAPPY.replace(/^start: .*$/m, 'start: 9999-03-27T09:00:00+01:00');
+    expect(linesOf(errorOf(start))).toEqual([
+      expect.stringMatching(
+        / start: "9999-03-27T09:00:00\+01:00" is not between 1970-01-01 and 2200-01-01/,
+      ),
+    ]);
+  });
+
+  it('issue 13 item 9: a YAML alias bomb is refused with the file and line, not as an internal error', () => {
+    let bomb = 'a: &a [x, x, x, x, x, x, x, x, x, x]\n';
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      bomb += `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${prev}`).join(', ')}]\n`;
+    }
+    expect(linesOf(errorOf(bomb))).toEqual([
+      expect.stringMatching(/^1:1 : YAML: .*alias.*; a scenario may expand at most 100 aliases$/),
+    ]);
+  });
 });

@@ -5,9 +5,13 @@ import { ScenarioError, type ScenarioIssue } from './errors.ts';
 import { formatPath, type IssueTarget, validateAgainstSchema } from './json-schema.ts';
 import { scenarioSchema } from './schema.ts';
 import { linePosition, positionOf } from './source-map.ts';
+import { timeRangeIssues } from './time-range.ts';
 import type { Scenario, ScenarioDocument } from './types.ts';
 
 type Path = ReadonlyArray<string | number>;
+
+/** How many aliases (`*name`) a scenario file may expand: enough for any real file, no bombs. */
+const MAX_ALIAS_COUNT = 100;
 
 interface Located {
   path: Path;
@@ -42,12 +46,22 @@ export function loadScenario(source: string, fileName: string, processes: Proces
   });
   if (syntax.length > 0) throw new ScenarioError(fileName, sortIssues(syntax));
 
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The yaml library refuses alias bombs ("Excessive alias count …") while building values.
+    const why = error instanceof Error ? error.message : String(error);
+    throw new ScenarioError(fileName, [
+      issue(1, 1, [], `YAML: ${why}; a scenario may expand at most ${MAX_ALIAS_COUNT} aliases`),
+    ]);
+  }
   const schemaIssues = validateAgainstSchema(scenarioSchema(processes), value);
   const taken = new Set(schemaIssues.map((found) => formatPath(found.path)));
-  const semantic = semanticIssues(value, fileName, processes).filter(
-    (found) => !taken.has(formatPath(found.path)),
-  );
+  const semantic = [
+    ...semanticIssues(value, fileName, processes),
+    ...timeRangeIssues(value, processes),
+  ].filter((found) => !taken.has(formatPath(found.path)));
   const located = [...schemaIssues, ...semantic].map((found) => {
     const { line, column } = positionOf(doc, lineCounter, found.path, found.target);
     return issue(line, column, found.path, found.message);
