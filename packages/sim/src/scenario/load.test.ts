@@ -191,11 +191,9 @@ describe('loadScenario', () => {
     ]);
     expect(at('P9999Y')[0]).toMatch(/stimuli\[1\]\.at: "P9999Y" from start/);
     const start = HAPPY.replace(/^start: .*$/m, 'start: 9999-03-27T09:00:00+01:00');
-    expect(linesOf(errorOf(start))).toEqual([
-      expect.stringMatching(
-        / start: "9999-03-27T09:00:00\+01:00" is not between 1970-01-01 and 2200-01-01/,
-      ),
-    ]);
+    expect(linesOf(errorOf(start))[0]).toMatch(
+      / start: "9999-03-27T09:00:00\+01:00" is not between 1970-01-01 and 2200-01-01/,
+    );
   });
 
   it('issue 13 item 9: a YAML alias bomb is refused with the file and line, not as an internal error', () => {
