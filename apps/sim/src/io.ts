@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CliError, EXIT } from './errors.ts';
 
@@ -27,10 +27,24 @@ export function nodeIo(): CliIo {
     readFile: (path) => readFileSync(path),
     listDir: (path) => readdirSync(path),
     writeFile: (path, data) => {
-      mkdirSync(dirname(path), { recursive: true });
+      makeParents(dirname(path));
       writeFileSync(path, data);
     },
   };
+}
+
+/**
+ * Creates the missing directories of `dir`, one level at a time. Node's own
+ * `mkdirSync(dir, { recursive: true })` spins forever where mkdir answers ENOENT for a parent
+ * that exists (e.g. under /proc); here the first refusal ends it with the path and the reason.
+ */
+function makeParents(dir: string): void {
+  const missing: string[] = [];
+  for (let at = dir; !existsSync(at); at = dirname(at)) {
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const path of missing) mkdirSync(path);
 }
 
 /** Reads a file named on the command line; a missing or unreadable file is a usage error (exit 2). */
@@ -53,7 +67,12 @@ export function writeOutput(io: CliIo, path: string, data: string | Uint8Array):
   try {
     io.writeFile(full, data);
   } catch (error) {
-    throw new CliError(`cannot write ${path}: ${String(error)}`, EXIT.usage);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(
+      `cannot write ${path}: ${reason}`,
+      EXIT.usage,
+      'choose a file in a directory you can write to (missing directories are created)',
+    );
   }
   return full;
 }
