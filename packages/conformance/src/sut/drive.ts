@@ -4,7 +4,7 @@
  * Returns what the harness saw, for the judge.
  */
 import { isoInZone } from '@consent-sim/core';
-import type { Simulation, TraceEvent } from '@consent-sim/sim';
+import type { Scenario, Simulation, TraceEvent } from '@consent-sim/sim';
 import type { ProcessPlugin } from '../process/plugin.ts';
 import { SutBridge } from './bridge.ts';
 import { checkOutboxChannels, type SutAnswer, type SutClient } from './client.ts';
@@ -15,7 +15,14 @@ import {
   SUT_PROTOCOL_VERSION,
   type SutParty,
 } from './protocol.ts';
-import type { SutPath } from './remote-party.ts';
+
+/** One path to run against a SUT. */
+export interface SutPath {
+  id: string;
+  scenario: Scenario;
+  /** Interpretation keys (and steps) the path exercises (`ModelPath.covers`). */
+  covers?: readonly string[];
+}
 
 export interface DriveOptions {
   plugin: ProcessPlugin;

@@ -5,20 +5,13 @@
  * before the engine (or the SUT's own next timer) acts. The run is then judged against the
  * path's expectations and the reference run of the same path (judge/judge.ts).
  */
-import { runScenario, type Scenario, type TraceEvent } from '@consent-sim/sim';
+import { runScenario, type TraceEvent } from '@consent-sim/sim';
 import { type PluginTable, tableOf } from '../process/plugin.ts';
 import { SutClient } from './client.ts';
-import { driveSut } from './drive.ts';
+import { driveSut, type SutPath } from './drive.ts';
 import { inMemoryTransport } from './in-memory.ts';
 import { judge } from './judge/judge.ts';
 import type { Check } from './verdicts.ts';
-
-export interface SutPath {
-  id: string;
-  scenario: Scenario;
-  /** Interpretation keys (and steps) the path exercises (`ModelPath.covers`). */
-  covers?: readonly string[];
-}
 
 export interface RunAgainstSutOptions {
   /** The processes a path may be of (the registry, or a table a test builds). */
@@ -81,4 +74,4 @@ export async function runAgainstSut(options: RunAgainstSutOptions): Promise<Chec
   return checks;
 }
 
-export type { TraceEvent };
+export type { SutPath, TraceEvent };
