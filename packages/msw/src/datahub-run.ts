@@ -12,8 +12,8 @@
 import { PROCESSES } from '@consent-sim/conformance';
 import { type dh831, HELSINKI, isoInZone } from '@consent-sim/core';
 import { isEmailAddress, validateDatahubXml } from '@consent-sim/messages';
+import type { DatahubMail, ReferenceDatahubOptions } from './datahub-types.ts';
 import { Outbox } from './outbox.ts';
-import type { DatahubMail, ReferenceDatahubOptions } from './reference-datahub.ts';
 import {
   inSendingOrder,
   type RegistryChange,

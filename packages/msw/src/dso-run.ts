@@ -13,8 +13,8 @@ import { PROCESSES, type SutParty } from '@consent-sim/conformance';
 import { type cmReqOff, isoInZone } from '@consent-sim/core';
 import { type CMRequestDocument, parseEdaXml, validateEdaXml } from '@consent-sim/messages';
 import { unpackRequests } from '@consent-sim/qr';
+import type { CustomerMail, ReferenceDsoOptions } from './dso-types.ts';
 import { Outbox } from './outbox.ts';
-import type { CustomerMail, ReferenceDsoOptions } from './reference-dso.ts';
 import {
   inSendingOrder,
   type RegistryChange,
