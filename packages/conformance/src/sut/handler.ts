@@ -1,10 +1,22 @@
 /**
- * The server side of the protocol without the HTTP: routes a parsed request to the served role
- * of its test, checks every field (naming it in the error), and maps refusals to the protocol's
- * error codes and statuses. `sim serve` puts node:http in front; tests call it directly.
+ * The server side of the protocol without the HTTP: checks every field at the edge (naming it
+ * in the error, edge/requests.ts), routes the request to the served role of its test, and maps
+ * refusals to the protocol's error codes and statuses. Nothing a request does escapes it: an
+ * internal error answers 500 with an incident id (reported through `onIncident` with the
+ * error), marks the test broken with the reason, and the test's next reset starts it afresh.
+ * `sim serve` puts node:http in front; tests call it directly.
  */
+import { ScenarioError } from '@consent-sim/sim';
 import type { AnyStateMachine } from 'xstate';
 import type { PluginTable } from '../process/plugin.ts';
+import {
+  type Body,
+  checkClock,
+  checkDelivery,
+  checkEnvelope,
+  checkReset,
+} from './edge/requests.ts';
+import { SUT_LIMITS } from './limits.ts';
 import {
   type DeliverRequest,
   type ResetRequest,
@@ -16,14 +28,29 @@ import {
   type SutResponse,
 } from './protocol.ts';
 import { ServedRole, SutRequestError } from './served-role.ts';
+import { TestStore } from './test-store.ts';
 
 export interface SutHandlerOptions {
   /** The processes a reset may name (the registry, or a table a test builds). */
   processes: PluginTable;
   role: string;
   machines?: Readonly<Record<string, AnyStateMachine>>;
-  /** Tests kept at once; the oldest is dropped beyond this (default 64). */
+  /** Tests kept at once; a reset of a new id beyond it is answered 503 (SUT_LIMITS.maxTests). */
   maxTests?: number;
+  /** A test without a request for this long is dropped, ms (SUT_LIMITS.idleMs). */
+  idleMs?: number;
+  /** Wall clock for idle tests, ms (default Date.now). */
+  now?: () => number;
+  /** Told of every internal error, with its incident id: the log line a 500 refers to. */
+  onIncident?: (incident: SutIncident) => void;
+}
+
+/** An internal error: its id (in the 500 answer) and what the log needs. */
+export interface SutIncident {
+  id: string;
+  testId: string;
+  path: string;
+  error: unknown;
 }
 
 export interface SutHandlerResult {
@@ -31,118 +58,34 @@ export interface SutHandlerResult {
   body: SutResponse | SutErrorResponse;
 }
 
-export type SutHandler = (path: string, body: unknown) => SutHandlerResult;
+export interface SutHandler {
+  (path: string, body: unknown): SutHandlerResult;
+  /**
+   * Marks a test broken by an error that surfaced outside a request (e.g. one XState re-throws
+   * later); reports the incident and returns its id.
+   */
+  fail(testId: string, path: string, error: unknown): string;
+  /** Tests kept now. */
+  readonly tests: number;
+}
 
 /** A protocol error answer. */
-export function sutError(code: SutErrorCode, message: string, field?: string): SutHandlerResult {
+export function sutError(
+  code: SutErrorCode,
+  message: string,
+  field?: string,
+  incident?: string,
+): SutHandlerResult {
   return {
     status: SUT_ERROR_STATUS[code],
-    body: { protocol: SUT_PROTOCOL_VERSION, error: { code, message, ...(field ? { field } : {}) } },
+    body: {
+      protocol: SUT_PROTOCOL_VERSION,
+      error: { code, message, ...(field ? { field } : {}), ...(incident ? { incident } : {}) },
+    },
   };
 }
 
-function field(
-  body: Record<string, unknown>,
-  name: string,
-  check: (v: unknown) => boolean,
-  rule: string,
-): void {
-  if (!check(body[name])) {
-    throw new SutRequestError(
-      'bad-field',
-      `$.${name}`,
-      `$.${name} ${rule}, got ${JSON.stringify(body[name])?.slice(0, 80) ?? 'nothing'}`,
-    );
-  }
-}
-
-const isString = (v: unknown) => typeof v === 'string' && v !== '';
-const isInstant = (v: unknown) =>
-  typeof v === 'string' && /(?:Z|[+-]\d\d:\d\d)$/.test(v) && !Number.isNaN(Date.parse(v));
-
-/** The fields of a reset, checked against the table of processes; the plug-in it names. */
-function checkReset(processes: PluginTable, body: Record<string, unknown>): PluginTable[string] {
-  const names = Object.keys(processes);
-  field(
-    body,
-    'process',
-    (v) => typeof v === 'string' && names.includes(v),
-    `must be ${names.map((n) => `"${n}"`).join(' or ')}`,
-  );
-  const plugin = processes[body.process as string] as PluginTable[string];
-  const roles: readonly string[] = plugin.roles;
-  field(
-    body,
-    'role',
-    (v) => typeof v === 'string' && roles.includes(v),
-    `must be one of ${roles.join(', ')}`,
-  );
-  field(body, 'seed', Number.isInteger, 'must be an integer');
-  field(body, 'start', isInstant, 'must be an ISO 8601 instant with offset');
-  field(body, 'zone', isString, 'must be an IANA zone');
-  field(
-    body,
-    'parties',
-    (v) =>
-      Array.isArray(v) &&
-      v.every((p) => isString(p?.id) && isString(p?.role) && isString(p?.address)),
-    'must be an array of { id, role, address }',
-  );
-  field(
-    body,
-    'parameters',
-    (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-    'must be an object',
-  );
-  return plugin;
-}
-
-/** The fields of a delivery, checked against the channels of the test's process. */
-function checkDelivery(test: ServedRole, body: Record<string, unknown>): DeliverRequest {
-  field(body, 'deliveryId', isString, 'must be a non-empty string');
-  field(
-    body,
-    'channel',
-    (v) => typeof v === 'string' && test.channels.includes(v),
-    `must be one of ${test.channels.join(', ')}`,
-  );
-  field(body, 'from', isString, 'must be a party id or address');
-  field(body, 'at', isInstant, 'must be an ISO 8601 instant with offset');
-  field(
-    body,
-    'messageCode',
-    (v) => v === null || typeof v === 'string',
-    'must be a string or null',
-  );
-  field(body, 'document', (v) => v === null || typeof v === 'string', 'must be a string or null');
-  field(
-    body,
-    'content',
-    (v) => v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v)),
-    'must be an object, null or absent',
-  );
-  // On a channel that carries XML, a delivery without structured content is a document.
-  const xml = test.xmlChannels.includes(body.channel as string) && body.content == null;
-  if (xml && !(typeof body.document === 'string' && body.document.trimStart().startsWith('<'))) {
-    throw new SutRequestError(
-      'bad-document',
-      '$.document',
-      `must be the XML document on channel ${String(body.channel)}`,
-    );
-  }
-  return body as unknown as DeliverRequest;
-}
-
-/** The body's envelope: a JSON object of this protocol version with a test id. */
-function checkEnvelope(raw: unknown): Record<string, unknown> & { testId: string } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new SutRequestError('bad-field', '$', 'the body must be a JSON object');
-  }
-  const body = raw as Record<string, unknown>;
-  field(body, 'protocol', (v) => v === SUT_PROTOCOL_VERSION, `must be "${SUT_PROTOCOL_VERSION}"`);
-  field(body, 'testId', isString, 'must be a non-empty string');
-  return body as Record<string, unknown> & { testId: string };
-}
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * @example
@@ -150,57 +93,127 @@ function checkEnvelope(raw: unknown): Record<string, unknown> & { testId: string
  * handle('/consent-sim/v1/reset', resetRequest).status; // 200
  */
 export function createSutHandler(options: SutHandlerOptions): SutHandler {
-  const tests = new Map<string, ServedRole>();
-  const maxTests = options.maxTests ?? 64;
-  const served = (testId: string) => {
+  const now = options.now ?? Date.now;
+  const tests = new TestStore({
+    maxTests: options.maxTests ?? SUT_LIMITS.maxTests,
+    idleMs: options.idleMs ?? SUT_LIMITS.idleMs,
+    now,
+  });
+  const epoch = now().toString(36);
+  let incidents = 0;
+  const fail = (testId: string, path: string, error: unknown): string => {
+    incidents += 1;
+    const id = `sut-${epoch}-${incidents}`;
+    const reason = errorText(error).slice(0, 500);
+    if (testId !== '') tests.breakTest(testId, { reason, incident: id });
+    options.onIncident?.({ id, testId, path, error });
+    return id;
+  };
+  const served = (testId: string): ServedRole => {
     const found = tests.get(testId);
-    if (found === undefined) {
-      throw new SutRequestError(
-        'unknown-test',
-        '$.testId',
-        `no test "${testId}" here; POST ${SUT_ENDPOINTS.reset} first`,
+    if (found?.served) return found.served;
+    if (found?.broken) {
+      const { reason, incident } = found.broken;
+      throw new BrokenTestError(
+        `test "${testId}" broke (incident ${incident}: ${reason}); POST ${SUT_ENDPOINTS.reset} to start it afresh`,
+        incident,
       );
     }
-    return found;
+    throw new SutRequestError(
+      'unknown-test',
+      '$.testId',
+      `no test "${testId}" here (never reset, or idle for longer than ${SUT_LIMITS.idleMs / 60_000} minutes); POST ${SUT_ENDPOINTS.reset} first`,
+    );
   };
-  const reset = (body: Record<string, unknown> & { testId: string }): SutResponse => {
-    const plugin = checkReset(options.processes, body);
+  const reset = (body: Body): SutResponse => {
+    const { plugin, startMs } = checkReset(options.processes, body);
+    if (!tests.hasRoomFor(body.testId)) {
+      throw new BusyError(
+        `${options.maxTests ?? SUT_LIMITS.maxTests} tests are kept at once; retry later or let idle tests expire (${SUT_LIMITS.idleMs / 60_000} minutes)`,
+      );
+    }
     // A repeated reset with the same testId starts that test afresh (idempotent).
     tests.delete(body.testId);
-    const role = ServedRole.reset(
-      plugin,
-      body as unknown as ResetRequest,
-      options.role,
-      options.machines ? { machines: options.machines } : {},
-    );
-    tests.set(body.testId, role);
-    while (tests.size > maxTests) tests.delete(tests.keys().next().value ?? '');
-    return role.clock(Date.parse(body.start as string));
-  };
-  return (path, raw) => {
+    let role: ServedRole;
     try {
-      const body = checkEnvelope(raw);
-      switch (path) {
-        case SUT_ENDPOINTS.reset:
-          return { status: 200, body: reset(body) };
-        case SUT_ENDPOINTS.clock:
-          field(body, 'now', isInstant, 'must be an ISO 8601 instant with offset');
-          return { status: 200, body: served(body.testId).clock(Date.parse(body.now as string)) };
-        case SUT_ENDPOINTS.deliver: {
-          const test = served(body.testId);
-          return { status: 200, body: test.deliver(checkDelivery(test, body)) };
-        }
-        default:
-          return sutError(
-            'not-found',
-            `no endpoint ${path}; the endpoints are ${Object.values(SUT_ENDPOINTS).join(', ')}`,
-          );
-      }
+      const machines = options.machines ? { machines: options.machines } : {};
+      role = ServedRole.reset(plugin, body as unknown as ResetRequest, options.role, machines);
     } catch (error) {
-      if (error instanceof SutRequestError)
-        return sutError(error.code, `consent-sim: ${error.message}`, error.field);
-      const message = error instanceof Error ? error.message : String(error);
-      return sutError('internal', message);
+      if (!(error instanceof ScenarioError)) throw error;
+      throw new SutRequestError('bad-field', '$.parameters', `$.parameters: ${error.message}`);
+    }
+    tests.set(body.testId, role);
+    return role.clock(startMs);
+  };
+  const route = (path: string, body: Body): SutHandlerResult => {
+    switch (path) {
+      case SUT_ENDPOINTS.reset:
+        return { status: 200, body: reset(body) };
+      case SUT_ENDPOINTS.clock: {
+        const nowMs = checkClock(body);
+        return { status: 200, body: served(body.testId).clock(nowMs) };
+      }
+      case SUT_ENDPOINTS.deliver: {
+        const test = served(body.testId);
+        checkDelivery(test, body);
+        return { status: 200, body: test.deliver(body as unknown as DeliverRequest) };
+      }
+      default:
+        return sutError(
+          'not-found',
+          `consent-sim: no endpoint ${path}; the endpoints are ${Object.values(SUT_ENDPOINTS).join(', ')}`,
+        );
     }
   };
+  const handle = (path: string, raw: unknown): SutHandlerResult => {
+    let testId = '';
+    try {
+      if (!Object.values(SUT_ENDPOINTS).includes(path as never)) return route(path, {} as Body);
+      const body = checkEnvelope(raw);
+      testId = body.testId;
+      return route(path, body);
+    } catch (error) {
+      return refusal(error, testId, path, fail);
+    }
+  };
+  return Object.assign(handle, {
+    fail,
+    get tests() {
+      return tests.size;
+    },
+  }) as SutHandler;
+}
+
+class BrokenTestError extends Error {
+  constructor(
+    message: string,
+    readonly incident: string,
+  ) {
+    super(message);
+  }
+}
+
+class BusyError extends Error {}
+
+/** A thrown error as the protocol's answer; anything unforeseen is an incident. */
+function refusal(
+  error: unknown,
+  testId: string,
+  path: string,
+  fail: SutHandler['fail'],
+): SutHandlerResult {
+  if (error instanceof SutRequestError) {
+    const incident = error.breaks ? fail(testId, path, error) : undefined;
+    return sutError(error.code, `consent-sim: ${error.message}`, error.field, incident);
+  }
+  if (error instanceof BrokenTestError)
+    return sutError('test-broken', `consent-sim: ${error.message}`, '$.testId', error.incident);
+  if (error instanceof BusyError) return sutError('busy', `consent-sim: ${error.message}`);
+  const incident = fail(testId, path, error);
+  return sutError(
+    'internal',
+    `consent-sim: internal error (incident ${incident}): ${errorText(error).slice(0, 500)}; the test is broken, POST ${SUT_ENDPOINTS.reset} to start it afresh`,
+    undefined,
+    incident,
+  );
 }

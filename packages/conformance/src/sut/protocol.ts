@@ -156,6 +156,8 @@ export interface SutErrorResponse {
     message: string;
     /** JSON path of the offending field, e.g. `$.now`. */
     field?: string;
+    /** `internal` and `test-broken`: the incident id the SUT's log names (with the stack). */
+    incident?: string;
   };
 }
 
@@ -169,6 +171,12 @@ export type SutErrorCode =
   | 'too-large'
   | 'not-found'
   | 'method-not-allowed'
+  | 'unsupported-media-type'
+  | 'bad-encoding'
+  | 'limit-exceeded'
+  | 'test-broken'
+  | 'busy'
+  | 'timeout'
   | 'internal';
 
 /** HTTP status per error code. */
@@ -182,5 +190,11 @@ export const SUT_ERROR_STATUS: Readonly<Record<SutErrorCode, number>> = {
   'too-large': 413,
   'not-found': 404,
   'method-not-allowed': 405,
+  'unsupported-media-type': 415,
+  'bad-encoding': 400,
+  'limit-exceeded': 422,
+  'test-broken': 409,
+  busy: 503,
+  timeout: 408,
   internal: 500,
 };

@@ -15,6 +15,7 @@ import {
 import type { AnyStateMachine } from 'xstate';
 import type { ProcessPlugin } from '../process/plugin.ts';
 import { SutBridge } from './bridge.ts';
+import { SUT_LIMITS } from './limits.ts';
 import {
   type DeliverRequest,
   type OutboxItem,
@@ -33,9 +34,12 @@ export class SutRequestError extends Error {
       | 'bad-document'
       | 'clock-backwards'
       | 'unsupported'
-      | 'unknown-test',
+      | 'unknown-test'
+      | 'limit-exceeded',
     readonly field: string,
     message: string,
+    /** The engine moved before the refusal: the test cannot go on (the handler marks it broken). */
+    readonly breaks = false,
   ) {
     super(message);
   }
@@ -54,6 +58,10 @@ export interface ServedRoleOptions {
 export class ServedRole {
   readonly testId: string;
   readonly role: string;
+  /** The process name of the reset. */
+  readonly process: string;
+  /** The parties the reset named. */
+  readonly parties: ResetRequest['parties'];
   /** Channels a delivery may name: the process's, and `stimulus`. */
   readonly channels: readonly string[];
   /** The process's channels that carry XML documents. */
@@ -61,6 +69,7 @@ export class ServedRole {
   readonly #sim: Simulation;
   readonly #bridge: SutBridge;
   readonly #zone: string;
+  readonly #startMs: number;
   readonly #steps: StepReport[] = [];
   readonly #seenDeliveries = new Set<string>();
 
@@ -72,6 +81,9 @@ export class ServedRole {
   ) {
     this.testId = request.testId;
     this.role = role;
+    this.process = request.process;
+    this.parties = request.parties;
+    this.#startMs = Date.parse(request.start);
     this.channels = [...Object.keys(plugin.channels), 'stimulus'];
     this.xmlChannels = xmlChannels(plugin);
     this.#zone = request.zone;
@@ -109,7 +121,7 @@ export class ServedRole {
       );
     }
     const served = new ServedRole(plugin, request, role, options);
-    served.#sim.run({ until: Date.parse(request.start) });
+    served.#run(Date.parse(request.start));
     return served;
   }
 
@@ -131,6 +143,13 @@ export class ServedRole {
   deliver(request: DeliverRequest): SutResponse {
     const atMs = Date.parse(request.at);
     if (this.#seenDeliveries.has(request.deliveryId)) return this.#answer();
+    if (this.#seenDeliveries.size >= SUT_LIMITS.maxDeliveriesPerTest) {
+      throw new SutRequestError(
+        'limit-exceeded',
+        '$.deliveryId',
+        `a test takes at most ${SUT_LIMITS.maxDeliveriesPerTest} deliveries; start a new test`,
+      );
+    }
     this.#seenDeliveries.add(request.deliveryId);
     this.#advance(atMs, '$.at');
     const proxied = [...this.#bridge.proxied];
@@ -167,9 +186,7 @@ export class ServedRole {
       };
       this.#bridge.inject(from.id, atMs, item);
     }
-    const run = this.#sim.run({ until: atMs });
-    if (run.error !== null)
-      throw new Error(`consent-sim: the served ${this.role} failed: ${run.error.message}`);
+    this.#run(atMs);
     return this.#answer();
   }
 
@@ -184,12 +201,53 @@ export class ServedRole {
         `${isoInZone(toMs, this.#zone)} is before the test clock (${isoInZone(now, this.#zone)}); the clock never goes back`,
       );
     }
-    const run = this.#sim.run({ until: toMs });
-    if (run.error !== null)
-      throw new Error(`consent-sim: the served ${this.role} failed: ${run.error.message}`);
+    const span = SUT_LIMITS.maxSpanMs;
+    if (toMs - this.#startMs > span) {
+      throw new SutRequestError(
+        'limit-exceeded',
+        field,
+        `${field} is ${Math.floor((toMs - this.#startMs) / 86_400_000)} days after the test's start; a test spans at most ${span / 86_400_000} days (docs/sut-protocol.md § Limits)`,
+      );
+    }
+    this.#run(toMs);
+  }
+
+  /** Runs the engine to `untilMs` within the events budget of one request. */
+  #run(untilMs: number): void {
+    const maxEvents = SUT_LIMITS.maxEventsPerRequest;
+    const run = this.#sim.run({ until: untilMs, maxEvents });
+    if (run.error === null) return;
+    if (run.error.message.includes('(maxEvents)')) {
+      throw new SutRequestError(
+        'limit-exceeded',
+        '$',
+        `the request would run more than ${maxEvents} engine events; the test cannot go on (move the clock in smaller steps)`,
+        true,
+      );
+    }
+    throw new Error(`consent-sim: the served ${this.role} failed: ${run.error.message}`);
+  }
+
+  /** Refuses an answer over the protocol's 1 MiB before it is built. */
+  #checkAnswerSize(): void {
+    const utf8 = new TextEncoder();
+    let bytes = 512;
+    for (const d of this.#bridge.captured) {
+      const json = JSON.stringify([d.document, d.content]);
+      bytes += 256 + (json.length * 3 > 65_536 ? utf8.encode(json).length : json.length * 3);
+      if (bytes > SUT_LIMITS.maxAnswerBytes) {
+        throw new SutRequestError(
+          'limit-exceeded',
+          '$',
+          `the answer would exceed the protocol's 1 MiB (${this.#bridge.captured.length} outbox items); the test cannot go on (move the clock in smaller steps)`,
+          true,
+        );
+      }
+    }
   }
 
   #answer(): SutResponse {
+    this.#checkAnswerSize();
     const outbox: OutboxItem[] = this.#bridge.drain().map((d) => ({
       channel: d.channel === 'stimulus' ? 'phone' : d.channel,
       to: d.party,
