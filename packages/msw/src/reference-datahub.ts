@@ -7,7 +7,6 @@
  * from the receipt instant on this clock (`DH-START-WINDOW`). No HTTP here:
  * `datahub-handlers.ts` puts it behind msw.
  */
-import type { dh831 } from '@consent-sim/core';
 import { isTechnicalIssue, validateDatahubXml } from '@consent-sim/messages';
 import { type DatahubRun, startDatahub } from './datahub-run.ts';
 import type { DatahubMail, ReferenceDatahubOptions } from './datahub-types.ts';
