@@ -107,14 +107,14 @@ export {
   scenarioSchemaJson,
 } from './scenario/index.ts';
 export { closest, editDistance } from './scenario/suggest.ts';
-export {
-  type PartySpec,
-  type RunError,
-  type RunOptions,
-  type RunResult as SimulationResult,
-  Simulation,
-  type SimulationOptions,
-} from './simulation.ts';
+export { Simulation } from './simulation.ts';
+export type {
+  PartySpec,
+  RunError,
+  RunOptions,
+  RunResult as SimulationResult,
+  SimulationOptions,
+} from './simulation-types.ts';
 export {
   TRACE_KINDS,
   type TraceEvent,

@@ -1,3 +1,4 @@
+import { errorMessage } from './error-message.ts';
 import type { NetworkAccounting } from './network.ts';
 import type { TraceEvent } from './trace.ts';
 
@@ -47,3 +48,35 @@ export const everyMessageAccountedFor: Invariant = {
     ];
   },
 };
+
+/**
+ * Runs every invariant's `check` over the trace, in order; a check that throws is itself a
+ * violation. Each violation is passed to `record` as it is found.
+ *
+ * @example checkInvariants([everyMessageAccountedFor], trace.events(), sim, (v) => console.log(v.message));
+ */
+export function checkInvariants(
+  invariants: readonly Invariant[],
+  events: readonly TraceEvent[],
+  context: InvariantContext,
+  record: (violation: Violation) => void,
+): Violation[] {
+  const violations: Violation[] = [];
+  for (const invariant of invariants) {
+    let reports: readonly ViolationReport[];
+    try {
+      reports = invariant.check(events, context);
+    } catch (error) {
+      reports = [{ message: `the check threw: ${errorMessage(error)}` }];
+    }
+    for (const report of reports) {
+      const v: Violation =
+        typeof report === 'string'
+          ? { invariant: invariant.name, message: report, detail: null }
+          : { invariant: invariant.name, message: report.message, detail: report.detail ?? null };
+      violations.push(v);
+      record(v);
+    }
+  }
+  return violations;
+}

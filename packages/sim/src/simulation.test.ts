@@ -4,7 +4,8 @@ import { assign, emit, setup } from 'xstate';
 import { type InboundCodec, type OutboundCodec, passThroughInbound } from './codec.ts';
 import type { FaultRule } from './faults.ts';
 import { TEST_LATENCIES } from './process/test-processes.ts';
-import { type PartySpec, Simulation, type SimulationOptions } from './simulation.ts';
+import { Simulation } from './simulation.ts';
+import type { PartySpec, SimulationOptions } from './simulation-types.ts';
 import type { TraceEvent } from './trace.ts';
 
 // A tiny two-party protocol: alice PINGs bob over EDA and waits 30 calendar days (Vienna) for

@@ -1,76 +1,33 @@
-import { type AnyActorRef, type AnyStateMachine, createActor } from 'xstate';
+import type { AnyActorRef } from 'xstate';
 import { VirtualClock } from './clock.ts';
 import {
   type InboundCodec,
   type MachineEvent,
-  type OutboundCodec,
   type PartyInfo,
   passThroughInbound,
   passThroughOutbound,
 } from './codec.ts';
 import { EmissionRouter } from './emissions.ts';
-import type { ChannelName, Envelope } from './envelope.ts';
-import type { FaultRule, PayloadCorrupter } from './faults.ts';
+import type { Envelope } from './envelope.ts';
+import { errorMessage } from './error-message.ts';
 import {
+  checkInvariants,
   everyMessageAccountedFor,
   type Invariant,
   type InvariantContext,
   type Violation,
 } from './invariant.ts';
-import { type LatencySpec, Network, type NetworkAccounting } from './network.ts';
+import { Network, type NetworkAccounting } from './network.ts';
+import { createPartyActor } from './party-actor.ts';
 import { createRng, type Rng } from './rng.ts';
-import { type TraceEvent, type TraceMode, TraceRecorder, type TraceSummary } from './trace.ts';
-
-export interface SimulationOptions {
-  /** Seeds the one RNG; every random decision comes from streams forked from it. */
-  seed: number | string;
-  /** Virtual start instant, epoch ms. */
-  start: number;
-  /** Zone of the trace timestamps (Europe/Vienna for CM_REQ_OFF, Europe/Helsinki for DH-831). */
-  zone: string;
-  /** `summary` keeps counts only (load runs). Default `full`. */
-  traceMode?: TraceMode;
-  /** Transit time per channel the parties use (`assembleRun` takes them from the definition). */
-  latencies?: Readonly<Record<ChannelName, LatencySpec>>;
-  faults?: readonly FaultRule[];
-  corrupt?: PayloadCorrupter;
-  reorderHoldMs?: number;
-  outboundCodec?: OutboundCodec;
-  inboundCodec?: InboundCodec;
-}
-
-/** A party to host: who it is and the machine that plays its role. */
-export interface PartySpec extends PartyInfo {
-  machine: AnyStateMachine;
-  input?: unknown;
-}
-
-/** The first error of a failed run. */
-export interface RunError {
-  party: string | null;
-  message: string;
-}
-
-export interface RunResult {
-  status: 'ok' | 'failed';
-  error: RunError | null;
-  /** The events (empty in summary mode; see `summary`). */
-  trace: readonly TraceEvent[];
-  summary: TraceSummary;
-  violations: Violation[];
-  accounting: NetworkAccounting;
-  /** Virtual instant the run stopped at, epoch ms. */
-  endedAt: number;
-}
-
-export interface RunOptions {
-  /** Stop before the first event due after this instant and move the clock to it. */
-  until?: number;
-  /** Fail the run after this many clock tasks (a runaway loop). Default 10 000 000. */
-  maxEvents?: number;
-}
-
-const TIMER_LABEL = 'xstate.timer';
+import type {
+  PartySpec,
+  RunError,
+  RunOptions,
+  RunResult,
+  SimulationOptions,
+} from './simulation-types.ts';
+import { TraceRecorder } from './trace.ts';
 
 interface Party {
   info: PartyInfo;
@@ -138,44 +95,11 @@ export class Simulation implements InvariantContext {
       );
     }
     const info: PartyInfo = { id, address, role };
-    const emissions = this.#emissions;
-    let timerFired = false;
-    const actor = createActor(spec.machine, {
-      // An explicit id keeps xstate's process-global session counter out of the trace.
-      id,
-      input: spec.input,
-      clock: this.clock.xstateClock({ label: TIMER_LABEL, onFire: () => (timerFired = true) }),
-      inspect: (inspection) => {
-        const ref = inspection.actorRef;
-        if (inspection.type === '@xstate.actor' && isActorRef(ref)) {
-          emissions.attach(info, ref);
-        } else if (
-          timerFired &&
-          inspection.type === '@xstate.event' &&
-          this.clock.currentLabel() === TIMER_LABEL &&
-          isActorRef(ref)
-        ) {
-          // The first event relayed inside a timer task is the timer's own delayed event.
-          timerFired = false;
-          emissions.timer(info, ref, inspection.event);
-        }
-      },
-    });
-    let lastValue: string | null = null;
-    actor.subscribe({
-      next: (snapshot: { value?: unknown }) => {
-        const value = snapshot.value;
-        const key = typeof value === 'string' ? value : JSON.stringify(value);
-        if (key === lastValue) return;
-        lastValue = key;
-        this.trace.record({
-          kind: 'state',
-          atMs: this.clock.now(),
-          party: id,
-          detail: { type: 'actor', value: value ?? null },
-        });
-      },
-      error: (error: unknown) => this.#fail(id, error),
+    const actor = createPartyActor(info, spec.machine, spec.input, {
+      clock: this.clock,
+      trace: this.trace,
+      emissions: this.#emissions,
+      fail: (party, error) => this.#fail(party, error),
     });
     const party: Party = { info, actor };
     this.#parties.set(id, party);
@@ -266,25 +190,9 @@ export class Simulation implements InvariantContext {
   }
 
   #check(): Violation[] {
-    const violations: Violation[] = [];
-    const events = this.trace.events();
-    for (const invariant of this.#invariants) {
-      let reports: readonly (string | { message: string; detail?: unknown })[];
-      try {
-        reports = invariant.check(events, this);
-      } catch (error) {
-        reports = [{ message: `the check threw: ${errorMessage(error)}` }];
-      }
-      for (const report of reports) {
-        const v: Violation =
-          typeof report === 'string'
-            ? { invariant: invariant.name, message: report, detail: null }
-            : { invariant: invariant.name, message: report.message, detail: report.detail ?? null };
-        violations.push(v);
-        this.trace.record({ kind: 'invariant', atMs: this.clock.now(), detail: v });
-      }
-    }
-    return violations;
+    return checkInvariants(this.#invariants, this.trace.events(), this, (v) =>
+      this.trace.record({ kind: 'invariant', atMs: this.clock.now(), detail: v }),
+    );
   }
 
   #deliver(envelope: Envelope): void {
@@ -369,14 +277,4 @@ export class Simulation implements InvariantContext {
 /** Every event into a machine carries `at`, the virtual instant it happens (design contract). */
 function withAt(event: MachineEvent, at: number): MachineEvent & { at: number } {
   return { ...event, at };
-}
-
-/** Inspection events type their actor loosely; at runtime they are full actor refs. */
-function isActorRef(ref: unknown): ref is AnyActorRef {
-  const candidate = ref as Partial<AnyActorRef> | null;
-  return typeof candidate?.on === 'function' && typeof candidate.id === 'string';
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
