@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_PROCESSES } from '../process/test-processes.ts';
-import { formatPath, ifThen, type JsonSchema, validateAgainstSchema } from './json-schema.ts';
+import { ifThen, type JsonSchema, validateAgainstSchema } from './json-schema.ts';
 import { scenarioSchema } from './schema.ts';
+import { formatPath } from './schema-wording.ts';
 
 describe('validateAgainstSchema', () => {
   const schema: JsonSchema = {

@@ -1,3 +1,4 @@
+import { article, describe, didYouMean, formatPath, listOf, yamlWord } from './schema-wording.ts';
 import { closest } from './suggest.ts';
 
 /** JSON type names of draft 2020-12. */
@@ -276,46 +277,4 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** A short description of a value's JSON type and content, for "got …" messages. */
-export function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing (null)';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
-  return `${typeof value} ${String(value)}`;
-}
-
-/** Scenario authors write YAML: say "mapping" and "list" rather than "object" and "array". */
-function yamlWord(type: JsonType): string {
-  if (type === 'object') return 'mapping';
-  if (type === 'array') return 'list';
-  return type;
-}
-
-function article(types: string): string {
-  return /^[aeiou]/.test(types) ? `an ${types}` : `a ${types}`;
-}
-
-function listOf(options: readonly unknown[]): string {
-  return options.map((option) => JSON.stringify(option)).join(', ');
-}
-
-function didYouMean(value: unknown, options: readonly unknown[]): string {
-  if (typeof value !== 'string') return '';
-  const strings = options.filter((option): option is string => typeof option === 'string');
-  const hint = closest(value, strings, 1)[0];
-  return hint === undefined ? '' : `; did you mean "${hint}"?`;
-}
-
-/** A field path as people write it: `stimuli[2].at`, `parties.sp.registered`. */
-export function formatPath(path: ReadonlyArray<string | number>): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
 }
