@@ -22,7 +22,6 @@ export {
   cmReqOffProcess,
   createCmReqOffWiring,
 } from './cm-req-off/index.ts';
-export * as cmReqOffWire from './cm-req-off/wire.ts';
 export {
   type EncodedMessage,
   type InboundCodec,

@@ -1,8 +1,9 @@
+/** JSON type names of draft 2020-12. */
+import type { JsonType } from './schema-wording.ts';
 import { article, describe, didYouMean, formatPath, listOf, yamlWord } from './schema-wording.ts';
 import { closest } from './suggest.ts';
 
-/** JSON type names of draft 2020-12. */
-export type JsonType = 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null';
+export type { JsonType };
 
 /**
  * The subset of JSON Schema (draft 2020-12) the scenario schema uses. `patternErrorMessage` and

@@ -2,8 +2,10 @@
  * How schema issues read for a scenario author: YAML words ("mapping", "list"), values quoted as
  * JSON, a "did you mean" for a near miss, and field paths as people write them.
  */
-import type { JsonType } from './json-schema.ts';
 import { closest } from './suggest.ts';
+
+/** The JSON types a schema can name. */
+export type JsonType = 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null';
 
 /** A short description of a value's JSON type and content, for "got …" messages. */
 export function describe(value: unknown): string {
