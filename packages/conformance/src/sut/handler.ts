@@ -139,8 +139,7 @@ export function createSutHandler(options: SutHandlerOptions): SutHandler {
       const machines = options.machines ? { machines: options.machines } : {};
       role = ServedRole.reset(plugin, body as unknown as ResetRequest, options.role, machines);
     } catch (error) {
-      if (!(error instanceof ScenarioError)) throw error;
-      throw new SutRequestError('bad-field', '$.parameters', `$.parameters: ${error.message}`);
+      throw wiringRefusal(error);
     }
     tests.set(body.testId, role);
     return role.clock(startMs);
@@ -182,6 +181,21 @@ export function createSutHandler(options: SutHandlerOptions): SutHandler {
       return tests.size;
     },
   }) as SutHandler;
+}
+
+/**
+ * A reset the process's wiring refuses (its parties or parameters: ScenarioError, or the
+ * wiring's "cannot run as …" problem list) is the caller's error, named at the first problem.
+ */
+function wiringRefusal(error: unknown): unknown {
+  const message = errorText(error);
+  const problems = /cannot run as [^\n]*\n\s*([a-zA-Z]+)(?:\.([\w-]+))?/.exec(message);
+  if (!(error instanceof ScenarioError) && problems === null) return error;
+  const [, top, key] = problems ?? [];
+  const field =
+    top === 'parties' || top === 'parameters' ? `$.${top}${key ? `.${key}` : ''}` : '$.parameters';
+  const text = message.replace(/^consent-sim: /, '').replace(/\s*\n\s*/g, ' ');
+  return new SutRequestError('bad-field', field, `${field}: ${text}`.slice(0, 1_000));
 }
 
 class BrokenTestError extends Error {

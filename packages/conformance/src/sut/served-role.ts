@@ -133,6 +133,11 @@ export class ServedRole {
     this.#sim.trace.listen(listener);
   }
 
+  /** The served party's machine context (for edge rules that need its state). */
+  partyContext(): unknown {
+    return (this.#sim.actor(this.role).getSnapshot() as { context?: unknown }).context ?? null;
+  }
+
   /** Moves the clock to `nowMs`, firing every timer due up to it in order. */
   clock(nowMs: number): SutResponse {
     this.#advance(nowMs, '$.now');

@@ -10,6 +10,8 @@ import type { Shape } from './shape.ts';
 const opt = (shape: Shape): Shape => ({ optional: shape });
 const texts: Shape = { array: 'text', max: 1_000 };
 const strings: Shape = { array: 'string', max: 1_000 };
+/** Metering point ids (1–33 letters or digits), as the CMRequest schema takes them. */
+const points: Shape = { array: 'meteringPoint', max: 1_000 };
 
 const request: Shape = {
   object: {
@@ -33,9 +35,9 @@ const mail: Shape = {
         application: {
           application: {
             object: {
-              meteringPoints: texts,
+              meteringPoints: points,
               request,
-              confirmationChannel,
+              confirmationChannel: { enum: ['email', 'post'] },
               canAuthenticate: opt('boolean'),
             },
           },
@@ -56,20 +58,34 @@ const mail: Shape = {
   },
 };
 
-const byConsent = { consent: 'count', consentId: 'text' } as const;
+const byConsent = { consent: 'count', consentId: 'edaId' } as const;
 const dh831Process: Shape = {
   object: {
-    requestId: 'string',
-    customerId: 'string',
-    periodStart: 'string',
-    periodEnd: opt('string'),
-    reason: 'string',
+    requestId: 'requestId',
+    customerId: 'text',
+    periodStart: 'instant',
+    periodEnd: opt('instant'),
+    reason: 'text',
     description: opt('string'),
     accountingPoints: strings,
-    recipient: opt({ object: { name: opt('string'), email: opt('string') } }),
-    reminderTime: opt('string'),
-    requestEndDate: opt('string'),
+    recipient: opt({ object: { name: opt('string'), email: opt('email') } }),
+    reminderTime: opt('instant'),
+    requestEndDate: opt('date'),
   },
+};
+
+/** A rule that needs the served party's state: the JSON path and rule it breaks, or null. */
+export type Precondition = (
+  content: Record<string, unknown>,
+  partyContext: unknown,
+) => { path: string; rule: string } | null;
+
+/** The SP acts only on a ConsentId it received (service-provider.ts throws on any other). */
+const heldConsent: Precondition = (content, partyContext) => {
+  const records = (partyContext as { records?: unknown } | null)?.records;
+  if (typeof records !== 'object' || records === null) return null;
+  if (Object.hasOwn(records, content.consentId as string)) return null;
+  return { path: '$.content.consentId', rule: 'must be a ConsentId this SP received in a QR code' };
 };
 
 export interface ContentRules {
@@ -77,6 +93,8 @@ export interface ContentRules {
   readonly channels: Readonly<Record<string, Shape>>;
   /** Content per stimulus name; a stimulus not named here is `422 unsupported`. */
   readonly stimuli: Readonly<Record<string, Shape>>;
+  /** Stimulus rules that need the served party's state. */
+  readonly preconditions?: Readonly<Record<string, Precondition>>;
 }
 
 /** Content rules by process name. */
@@ -98,11 +116,18 @@ export const CONTENT_RULES: Readonly<Record<string, ContentRules>> = {
       sendRequest: {
         object: {
           ...byConsent,
-          override: opt({ object: { consentId: opt('text'), meteringPoint: opt('text') } }),
+          override: opt({
+            object: { consentId: opt('edaId'), meteringPoint: opt('meteringPoint') },
+          }),
         },
       },
       resendRequest: { object: byConsent },
       requestData: { object: { ...byConsent, dateFrom: 'date', dateTo: 'date' } },
+    },
+    preconditions: {
+      sendRequest: heldConsent,
+      resendRequest: heldConsent,
+      requestData: heldConsent,
     },
   },
   'dh-831': {
@@ -110,9 +135,9 @@ export const CONTENT_RULES: Readonly<Record<string, ContentRules>> = {
       email: {
         object: {
           kind: { enum: ['notification', 'reminder'] },
-          requestId: 'string',
+          requestId: 'requestId',
           recipientName: 'string',
-          recipientEmail: 'string',
+          recipientEmail: 'email',
           subject: 'string',
           text: 'string',
         },
@@ -120,7 +145,7 @@ export const CONTENT_RULES: Readonly<Record<string, ContentRules>> = {
       'authorization-service': {
         object: {
           messageCode: { enum: ['AS-DECISION'] },
-          requestId: 'string',
+          requestId: 'requestId',
           decision: { enum: ['approve', 'reject'] },
           removedAccountingPoints: strings,
         },
@@ -128,20 +153,20 @@ export const CONTENT_RULES: Readonly<Record<string, ContentRules>> = {
       datahub: {
         object: {
           messageCode: { enum: ['AUTHORIZATION_END'] },
-          requestId: 'string',
+          requestId: 'requestId',
           reason: { enum: ['wrong-accounting-points', 'other'] },
         },
       },
     },
     stimuli: {
       sendRequest: { object: { process: dh831Process } },
-      cancel: { object: { requestId: 'string' } },
+      cancel: { object: { requestId: 'requestId' } },
       endAuthorization: {
-        object: { requestId: 'string', reason: { enum: ['wrong-accounting-points', 'other'] } },
+        object: { requestId: 'requestId', reason: { enum: ['wrong-accounting-points', 'other'] } },
       },
-      fetchData: { object: { requestId: 'string', accountingPoint: 'string' } },
-      approve: { object: { requestId: 'string', removeAccountingPoints: strings } },
-      reject: { object: { requestId: 'string' } },
+      fetchData: { object: { requestId: 'requestId', accountingPoint: 'string' } },
+      approve: { object: { requestId: 'requestId', removeAccountingPoints: strings } },
+      reject: { object: { requestId: 'requestId' } },
     },
   },
 };

@@ -31,7 +31,9 @@ function checkParties(value: unknown, roles: readonly string[]): void {
   const ok = Array.isArray(value) && value.length <= max;
   expect(ok, '$.parties', `must be an array of at most ${max} parties`, value);
   const ids = new Set<string>();
-  (value as unknown[]).forEach((party, i) => {
+  // A for loop, not forEach: an in-process caller may pass an array with holes.
+  for (let i = 0; i < (value as unknown[]).length; i += 1) {
+    const party = (value as unknown[])[i];
     const path = `$.parties[${i}]`;
     expect(isObject(party), path, 'must be an object { id, role, address }', party);
     const p = party as Record<string, unknown>;
@@ -59,7 +61,7 @@ function checkParties(value: unknown, roles: readonly string[]): void {
     if (p.registered !== undefined) checkShape(p.registered, 'boolean', `${path}.registered`);
     if (p.channel !== undefined)
       checkShape(p.channel, { enum: ['email', 'post', 'phone'] }, `${path}.channel`);
-  });
+  }
 }
 
 /** The fields of a reset, checked against the table of processes; the plug-in and start. */
@@ -147,6 +149,11 @@ function checkStimulus(test: ServedRole, body: Body): void {
     );
   }
   checkShape(body.content ?? {}, shape, '$.content');
+  const broken = rules.preconditions?.[name]?.(
+    (body.content ?? {}) as Record<string, unknown>,
+    test.partyContext(),
+  );
+  if (broken) expect(false, broken.path, broken.rule, body.content);
 }
 
 function checkChannelContent(test: ServedRole, body: Body): void {

@@ -14,6 +14,10 @@ export type Shape =
   | 'boolean'
   | 'date'
   | 'instant'
+  | 'edaId'
+  | 'requestId'
+  | 'email'
+  | 'meteringPoint'
   | { enum: readonly string[] }
   | { array: Shape; max?: number }
   | { object: Readonly<Record<string, Shape>> }
@@ -86,6 +90,24 @@ function leafRule(value: unknown, shape: string): string | null {
       return Number.isInteger(value) && inRange(value as number)
         ? null
         : 'must be epoch milliseconds between 1970 and 2200';
+    case 'edaId':
+      return typeof value === 'string' && /^[0-9A-Za-z]{1,35}$/.test(value)
+        ? null
+        : 'must be 1…35 letters or digits (an EDA id)';
+    case 'requestId':
+      return typeof value === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(value)
+        ? null
+        : 'must be 1…64 of A–Z a–z 0–9 . _ : - (a Datahub RequestId)';
+    case 'email':
+      return typeof value === 'string' &&
+        value.length <= 254 &&
+        /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)
+        ? null
+        : 'must be an e-mail address local@domain.tld';
+    case 'meteringPoint':
+      return typeof value === 'string' && /^[0-9A-Za-z]{1,33}$/.test(value)
+        ? null
+        : 'must be 1…33 letters or digits (a metering point)';
     case 'boolean':
       return typeof value === 'boolean' ? null : 'must be true or false';
     case 'date':
