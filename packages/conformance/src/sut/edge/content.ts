@@ -11,7 +11,7 @@ const opt = (shape: Shape): Shape => ({ optional: shape });
 const texts: Shape = { array: 'text', max: 1_000 };
 const strings: Shape = { array: 'string', max: 1_000 };
 /** Metering point ids (1–33 letters or digits), as the CMRequest schema takes them. */
-const points: Shape = { array: 'meteringPoint', max: 1_000 };
+const points: Shape = { array: 'meteringPoint', min: 1, max: 1_000 };
 
 const request: Shape = {
   object: {

@@ -19,7 +19,7 @@ export type Shape =
   | 'email'
   | 'meteringPoint'
   | { enum: readonly string[] }
-  | { array: Shape; max?: number }
+  | { array: Shape; max?: number; min?: number }
   | { object: Readonly<Record<string, Shape>> }
   | { optional: Shape }
   | { bytesAtMost: number }
@@ -44,8 +44,9 @@ export function checkShape(value: unknown, shape: Shape, path: string): void {
     expect(bytes <= shape.bytesAtMost, path, rule, (value as string).slice(0, 40));
   } else if ('array' in shape) {
     const max = shape.max ?? MAX_ITEMS;
-    const ok = Array.isArray(value) && value.length <= max;
-    expect(ok, path, `must be an array of at most ${max} items`, value);
+    const min = shape.min ?? 0;
+    const ok = Array.isArray(value) && value.length <= max && value.length >= min;
+    expect(ok, path, `must be an array of ${min}…${max} items`, value);
     for (const [i, item] of (value as unknown[]).entries())
       checkShape(item, shape.array, `${path}[${i}]`);
   } else {
