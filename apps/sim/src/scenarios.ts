@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PluginTable } from '@consent-sim/conformance';
@@ -5,8 +6,18 @@ import { closest, loadScenario, type Scenario, ScenarioError } from '@consent-si
 import { CliError, EXIT } from './errors.ts';
 import { type CliIo, readInput } from './io.ts';
 
-/** The shipped scenarios: `scenarios/<process>/<name>.yaml` at the repository root. */
-export const SCENARIOS_DIR = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
+/**
+ * The shipped scenarios, `<process>/<name>.yaml`: beside the built command (the build copies them
+ * to dist/scenarios, so an installed package finds its own), else the repository's scenarios/
+ * when running from source.
+ */
+export const SCENARIOS_DIR = shippedScenariosDir();
+
+function shippedScenariosDir(): string {
+  const besideBuild = fileURLToPath(new URL('./scenarios/', import.meta.url));
+  if (existsSync(besideBuild)) return besideBuild;
+  return fileURLToPath(new URL('../../../scenarios/', import.meta.url));
+}
 
 export interface ScenarioEntry {
   /** `<process>/<name>` */

@@ -13,6 +13,24 @@ export function portOption(value: string | undefined): number {
   return port;
 }
 
+/**
+ * Resolves on the first SIGINT or SIGTERM (Ctrl-C, `kill`), so the server closes its connections
+ * and the process ends; a second signal while it closes ends the process at once.
+ */
+function stopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      process.once('SIGINT', () => process.exit(130));
+      process.once('SIGTERM', () => process.exit(143));
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Serve a reference role over the SUT protocol (consent-sim.sut/1)',
@@ -38,6 +56,8 @@ Example:
     // A role of several processes (the customer) serves the process each reset names.
     if (role === undefined || !allRoles(processes).includes(role))
       processOfRole(processes, role, undefined);
+    // Listen for the stop signal before announcing the URL: a caller may kill as soon as it reads it.
+    const stopped = stopSignal();
     const server = await startSutServer({
       processes,
       role: role as string,
@@ -45,15 +65,7 @@ Example:
       host: stringOption(args, 'host') ?? '127.0.0.1',
     });
     io.stdout(`consent-sim serves the reference ${role} (consent-sim.sut/1) at ${server.url}\n`);
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    await stopped;
     await server.close();
     io.stderr('stopped\n');
     return EXIT.ok;
