@@ -1,36 +1,18 @@
-import { parseArgs } from 'node:util';
 import { type PluginTable, PROCESSES } from '@consent-sim/conformance';
 import { closest } from '@consent-sim/sim';
-import { colorsFor } from './colors.ts';
-import type { Command, ParsedArgs } from './command.ts';
+import { type Colors, colorsFor } from './colors.ts';
+import type { Command } from './command.ts';
+import { COMMANDS, loadCommands } from './command-table.ts';
 import { CliError, EXIT, type ExitCode } from './errors.ts';
 import type { CliIo } from './io.ts';
-
-/** Commands load lazily so `sim id …` does not pay for the simulator's start-up. */
-const commands: Record<string, () => Promise<Command>> = {
-  scenario: async () => (await import('./commands/scenario.ts')).scenarioCommand,
-  list: async () => (await import('./commands/list.ts')).listCommand,
-  validate: async () => (await import('./commands/validate.ts')).validateCommand,
-  sample: async () => (await import('./commands/sample.ts')).sampleCommand,
-  id: async () => (await import('./commands/id.ts')).idCommand,
-  qr: async () => (await import('./commands/qr.ts')).qrCommand,
-  coverage: async () => (await import('./commands/coverage.ts')).coverageCommand,
-  paths: async () => (await import('./commands/paths.ts')).pathsCommand,
-  replay: async () => (await import('./commands/replay.ts')).replayRunCommand,
-  serve: async () => (await import('./commands/serve.ts')).serveCommand,
-  conform: async () => (await import('./commands/conform.ts')).conformCommand,
-  mutants: async () => (await import('./commands/mutants.ts')).mutantsCommand,
-  schema: async () => (await import('./commands/schema.ts')).schemaCommand,
-};
+import { parseCommandArgs } from './parse-args.ts';
 
 const VERSION = '0.1.0';
 
 async function mainHelp(): Promise<string> {
-  const rows: string[] = [];
-  for (const [name, load] of Object.entries(commands)) {
-    const command = await load();
-    rows.push(`  ${name.padEnd(10)} ${command.summary}`);
-  }
+  const rows = (await loadCommands()).map(
+    (command) => `  ${command.name.padEnd(10)} ${command.summary}`,
+  );
   return [
     'consent-sim — reference simulator and conformance harness for energy-data consent processes',
     '(EDA CM_REQ_OFF, Datahub DH-831).',
@@ -40,7 +22,8 @@ async function mainHelp(): Promise<string> {
     'Commands:',
     ...rows,
     '',
-    'Run `pnpm sim <command> --help` for the options and an example of each command.',
+    'Run `pnpm sim help <command>` (or `pnpm sim <command> --help`) for the options and an example',
+    'of each command; `pnpm sim completion bash|zsh` prints a shell completion script.',
     'Exit codes: 0 ok, 1 invalid input or failed verdict, 2 usage error.',
     '',
   ].join('\n');
@@ -56,6 +39,15 @@ function commandHelp(command: Command): string {
     command.help.trim(),
     '',
   ].join('\n');
+}
+
+function unknownCommand(io: CliIo, colors: Colors, name: string): ExitCode {
+  const near = closest(name, Object.keys(COMMANDS));
+  io.stderr(
+    `${colors.red('error')}: unknown command "${name}".${near.length ? ` Did you mean: ${near.join(', ')}?` : ''}\n` +
+      'Run `pnpm sim --help` for the list of commands.\n',
+  );
+  return EXIT.usage;
 }
 
 export interface MainOptions {
@@ -75,7 +67,8 @@ export async function runMain(
   const processes = options.processes ?? PROCESSES;
   const colors = colorsFor(io);
   const [name, ...rest] = rawArgs;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  const helpFor = name === 'help' && rest.length > 0 ? rest : undefined;
+  if (helpFor === undefined && (name === undefined || ['--help', '-h', 'help'].includes(name))) {
     io.stdout(await mainHelp());
     return EXIT.ok;
   }
@@ -83,33 +76,27 @@ export async function runMain(
     io.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const load = commands[name];
-  if (load === undefined) {
-    const near = closest(name, Object.keys(commands));
-    io.stderr(
-      `${colors.red('error')}: unknown command "${name}".${near.length ? ` Did you mean: ${near.join(', ')}?` : ''}\n` +
-        'Run `pnpm sim --help` for the list of commands.\n',
-    );
-    return EXIT.usage;
-  }
+  // `sim help <command>` is `sim <command> --help`.
+  const commandName = helpFor === undefined ? (name as string) : (helpFor[0] as string);
+  const load = Object.hasOwn(COMMANDS, commandName) ? COMMANDS[commandName] : undefined;
+  if (load === undefined) return unknownCommand(io, colors, commandName);
   const command = await load();
+  if (helpFor !== undefined) {
+    if (helpFor.length > 1) {
+      io.stderr(
+        `${colors.red('error')}: \`help\` takes one command (got "${helpFor.join(' ')}")\n`,
+      );
+      return EXIT.usage;
+    }
+    io.stdout(commandHelp(command));
+    return EXIT.ok;
+  }
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(commandHelp(command));
     return EXIT.ok;
   }
   try {
-    let args: ParsedArgs;
-    try {
-      const parsed = parseArgs({
-        args: [...rest],
-        options: command.options,
-        allowPositionals: true,
-        strict: true,
-      });
-      args = { values: parsed.values, positionals: parsed.positionals };
-    } catch (error) {
-      throw new CliError(error instanceof Error ? error.message : String(error), EXIT.usage);
-    }
+    const args = parseCommandArgs(command, rest, processes);
     return await command.run({ io, colors, args, processes });
   } catch (error) {
     if (error instanceof CliError) {

@@ -1,10 +1,21 @@
-import type { ParseArgsConfig } from 'node:util';
 import type { PluginTable } from '@consent-sim/conformance';
+import { type Choices, checkChoice } from './choices.ts';
 import type { Colors } from './colors.ts';
 import type { ExitCode } from './errors.ts';
 import type { CliIo } from './io.ts';
 
-export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+/** One option as `parseArgs` reads it, plus what shell completion and the value check need. */
+export interface OptionConfig {
+  type: 'string' | 'boolean';
+  short?: string;
+  /**
+   * The values a string option accepts: `runMain` refuses any other with "did you mean" (exit 2)
+   * before the command runs, and `sim completion` offers them.
+   */
+  choices?: Choices;
+}
+
+export type OptionSpec = Record<string, OptionConfig>;
 
 export interface ParsedArgs {
   values: Record<string, string | boolean | Array<string | boolean> | undefined>;
@@ -29,6 +40,11 @@ export interface Command {
   /** Longer description, options and examples, shown by `sim <name> --help`. */
   help: string;
   options: OptionSpec;
+  /**
+   * The words shell completion offers for the first argument (sub-commands, shipped scenario
+   * names, process names); files are always offered as well.
+   */
+  positionals?(ctx: Pick<CommandContext, 'io' | 'processes'>): readonly string[];
   run(ctx: CommandContext): Promise<ExitCode>;
 }
 
@@ -40,4 +56,15 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
 
 export function flag(args: ParsedArgs, name: string): boolean {
   return args.values[name] === true;
+}
+
+/** An enumerated option (declared with `choices`): `fallback` when absent, else the checked value. */
+export function choiceOption<T extends string>(
+  args: ParsedArgs,
+  name: string,
+  choices: readonly T[],
+  fallback: T,
+): T {
+  const raw = stringOption(args, name);
+  return raw === undefined ? fallback : checkChoice(name, raw, choices);
 }

@@ -4,27 +4,20 @@
  * misspelt name.
  */
 import type { PluginTable, ProcessPlugin } from '@consent-sim/conformance';
-import { closest } from '@consent-sim/sim';
+import { roleNames, unknownChoice } from './choices.ts';
 import { usageError } from './errors.ts';
-
-function unknown(kind: string, raw: string, names: readonly string[]) {
-  const near = closest(raw, [...names]);
-  return usageError(
-    `--${kind} must be one of ${names.join(', ')} (got "${raw}")${near.length ? `. Did you mean ${near.join(' or ')}?` : ''}`,
-  );
-}
 
 /** `--process P`: that process, or every process of the table when absent. */
 export function processesOption(processes: PluginTable, raw: string | undefined): ProcessPlugin[] {
   if (raw === undefined) return Object.values(processes);
   const found = Object.hasOwn(processes, raw) ? processes[raw] : undefined;
-  if (found === undefined) throw unknown('process', raw, Object.keys(processes));
+  if (found === undefined) throw unknownChoice('process', raw, Object.keys(processes));
   return [found];
 }
 
 /** Every role of the table, each once, in registry order. */
 export function allRoles(processes: PluginTable): string[] {
-  return [...new Set(Object.values(processes).flatMap((p) => p.roles))];
+  return roleNames(processes);
 }
 
 /**
@@ -39,7 +32,7 @@ export function processOfRole(
   const roles = allRoles(processes);
   if (role === undefined) throw usageError(`--role is required: one of ${roles.join(', ')}`);
   const having = Object.values(processes).filter((p) => p.roles.includes(role));
-  if (having.length === 0) throw unknown('role', role, roles);
+  if (having.length === 0) throw unknownChoice('role', role, roles);
   if (given !== undefined) {
     const named = having.find((p) => p.name === given);
     if (named === undefined) {

@@ -13,15 +13,17 @@ import {
   strict,
   summarise,
 } from '@consent-sim/conformance';
-import { type Command, flag, stringOption } from '../command.ts';
+import { processNames, roleNames } from '../choices.ts';
+import { type Command, choiceOption, flag, stringOption } from '../command.ts';
 import { CliError, EXIT, usageError } from '../errors.ts';
 import { readInput, writeOutput } from '../io.ts';
 import { processOfRole } from '../process-option.ts';
+import { progressFor } from '../progress.ts';
 import { loadShipped } from '../scenarios.ts';
 import { httpTransport } from '../serve/transport.ts';
 
 const FORMATS = ['text', 'json', 'junit', 'html'] as const;
-type Format = (typeof FORMATS)[number];
+const SOURCES = ['model', 'scenario', 'all'] as const;
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -83,12 +85,12 @@ Example:
   pnpm sim conform --role vnb --target http://127.0.0.1:8080 --format junit --out reports/vnb.xml
 `,
   options: {
-    role: { type: 'string' },
+    role: { type: 'string', choices: roleNames },
     target: { type: 'string' },
-    process: { type: 'string' },
-    source: { type: 'string' },
+    process: { type: 'string', choices: processNames },
+    source: { type: 'string', choices: SOURCES },
     'max-paths': { type: 'string' },
-    format: { type: 'string' },
+    format: { type: 'string', choices: FORMATS },
     out: { type: 'string' },
     'expected-failures': { type: 'string' },
     timeout: { type: 'string' },
@@ -98,13 +100,8 @@ Example:
     const role = stringOption(args, 'role') as string;
     const plugin = processOfRole(processes, role, stringOption(args, 'process'));
     const process = plugin.name;
-    const format = (stringOption(args, 'format') ?? 'text') as Format;
-    if (!FORMATS.includes(format))
-      throw usageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
-    const source = stringOption(args, 'source') ?? 'all';
-    if (!['model', 'scenario', 'all'].includes(source)) {
-      throw usageError(`--source must be model, scenario or all, got "${source}"`);
-    }
+    const format = choiceOption(args, 'format', FORMATS, 'text');
+    const source = choiceOption(args, 'source', SOURCES, 'all');
     const maxPaths = positiveInt(
       stringOption(args, 'max-paths'),
       'max-paths',
@@ -135,25 +132,21 @@ Example:
     });
     const paths = sources.flatMap((s) => all.filter((p) => p.source === s).slice(0, maxPaths));
     const client = new SutClient(httpTransport(target, timeout));
-    const progress = io.isTTY && !io.env.CI;
+    const progress = progressFor(io, colors, { noun: 'paths', total: paths.length });
     const checks: Check[] = [];
-    for (const [index, path] of paths.entries()) {
-      if (progress) {
-        const width = 30;
-        const done = Math.round(((index + 1) / paths.length) * width);
-        io.stderr(
-          `\r[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${index + 1}/${paths.length} ${path.id.padEnd(34).slice(0, 34)}`,
-        );
-      }
+    for (const path of paths) {
       try {
-        checks.push(
-          ...(await runAgainstSut({
-            processes,
-            client,
-            role,
-            path: { id: path.id, scenario: path.scenario, covers: covers.get(path.id) ?? [] },
-          })),
-        );
+        const pathChecks = await runAgainstSut({
+          processes,
+          client,
+          role,
+          path: { id: path.id, scenario: path.scenario, covers: covers.get(path.id) ?? [] },
+        });
+        checks.push(...pathChecks);
+        const failing = pathChecks.filter(
+          (c) => c.verdict === 'FAIL' && !expectedFailures.has(c.id),
+        ).length;
+        progress.step(`${path.source} ${path.id}`, failing > 0);
       } catch (error) {
         if (error instanceof SutProtocolError)
           throw new CliError(`path ${path.id}: ${error.message}`, EXIT.invalid);
@@ -162,7 +155,6 @@ Example:
         throw error;
       }
     }
-    if (progress) io.stderr('\n');
     const strictMode = flag(args, 'strict');
     if (strictMode) checks.splice(0, checks.length, ...strict(checks));
     const summary = summarise(checks, expectedFailures);
@@ -185,7 +177,9 @@ Example:
       io.stdout(report);
     }
     const verdict = summary.fail === 0 ? colors.green('PASS') : colors.red('FAIL');
-    io.stderr(`${verdict} ${process} ${role}: ${summary.fail} FAIL\n`);
+    progress.finish(
+      `${verdict} ${process} ${role}: ${paths.length} paths, ${summary.total} checks, ${summary.pass} PASS, ${summary.warning} WARNING, ${summary.fail} FAIL`,
+    );
     return summary.fail === 0 ? EXIT.ok : EXIT.invalid;
   },
 };

@@ -8,26 +8,24 @@ import {
   renderCoverageText,
 } from '@consent-sim/conformance';
 import { runScenario } from '@consent-sim/sim';
+import { checkChoice, processNames } from '../choices.ts';
 import { type Command, type CommandContext, stringOption } from '../command.ts';
 import { EXIT, usageError } from '../errors.ts';
 import { processesOption } from '../process-option.ts';
+import { progressFor } from '../progress.ts';
 import { loadShipped } from '../scenarios.ts';
+
+export const SOURCE_CHOICES: readonly (PathSource | 'all')[] = [...PATH_SOURCES, 'all'];
+export const TEXT_OR_JSON = ['text', 'json'] as const;
 
 /** `--source model|scenario|all` (default all). */
 export function sourcesOption(raw: string | undefined): PathSource[] {
-  if (raw === undefined || raw === 'all') return [...PATH_SOURCES];
-  if (!(PATH_SOURCES as readonly string[]).includes(raw)) {
-    throw usageError(`--source must be one of ${PATH_SOURCES.join(', ')}, all (got "${raw}")`);
-  }
-  return [raw as PathSource];
+  const source = raw === undefined ? 'all' : checkChoice('source', raw, SOURCE_CHOICES);
+  return source === 'all' ? [...PATH_SOURCES] : [source];
 }
 
 export function textOrJson(raw: string | undefined): 'text' | 'json' {
-  const format = raw ?? 'text';
-  if (format !== 'text' && format !== 'json') {
-    throw usageError(`--format must be text or json (got "${format}")`);
-  }
-  return format;
+  return raw === undefined ? 'text' : checkChoice('format', raw, TEXT_OR_JSON);
 }
 
 function coverageOf(ctx: CommandContext, plugin: ProcessPlugin, sources: PathSource[]): Coverage {
@@ -41,8 +39,17 @@ function coverageOf(ctx: CommandContext, plugin: ProcessPlugin, sources: PathSou
       `${ctx.colors.yellow('skipped')} ${process} ${skip.source} path ${skip.id}: ${skip.error}\n`,
     );
   }
-  const runs = paths.map((path) => runScenario(path.scenario, { processes: ctx.processes }));
+  const progress = progressFor(ctx.io, ctx.colors, {
+    noun: `${process} runs`,
+    total: paths.length,
+  });
+  const runs = paths.map((path) => {
+    const run = runScenario(path.scenario, { processes: ctx.processes });
+    progress.step(`${path.source} ${path.id}`, !run.passed);
+    return run;
+  });
   const failed = runs.filter((run) => !run.passed).length;
+  progress.finish(`${process}: ${runs.length} runs, ${failed} did not meet their expectations`);
   if (failed > 0) {
     ctx.io.stderr(
       `${ctx.colors.yellow('note')}: ${failed} of ${runs.length} ${process} runs did not meet their expectations (see \`pnpm sim scenario\`); coverage counts what their traces show\n`,
@@ -84,9 +91,9 @@ Examples:
   pnpm sim coverage --process dh-831 --source scenario --format json
 `,
   options: {
-    process: { type: 'string' },
-    source: { type: 'string' },
-    format: { type: 'string' },
+    process: { type: 'string', choices: processNames },
+    source: { type: 'string', choices: SOURCE_CHOICES },
+    format: { type: 'string', choices: TEXT_OR_JSON },
   },
   async run(ctx) {
     const { args, io } = ctx;

@@ -23,6 +23,7 @@ Examples:
   pnpm sim id check AT0099990000000000000000000012345
 `,
   options: { json: { type: 'boolean' } },
+  positionals: () => ['cmrequestid', 'check'],
   async run({ io, colors, args }) {
     const [sub, ...rest] = args.positionals;
     const json = args.values.json === true;

@@ -1,3 +1,4 @@
+import { processNames } from '../choices.ts';
 import { type Command, stringOption } from '../command.ts';
 import { EXIT } from '../errors.ts';
 import { processesOption } from '../process-option.ts';
@@ -15,7 +16,7 @@ Options:
 Example:
   pnpm sim list --process cm-req-off
 `,
-  options: { process: { type: 'string' }, json: { type: 'boolean' } },
+  options: { process: { type: 'string', choices: processNames }, json: { type: 'boolean' } },
   async run({ io, colors, args, processes }) {
     const only = processesOption(processes, stringOption(args, 'process')).map((p) => p.name);
     const scenarios = loadShipped(io, processes).filter((s) => only.includes(s.process));

@@ -60,6 +60,8 @@ describe('sim mutants', () => {
   it('refuses an unknown process as a usage error', async () => {
     const result = await mutants(['--process', 'cm-req-on']);
     expect(result.code).toBe(2);
-    expect(result.err).toContain('--process must be one of cm-req-off, dh-831 (got "cm-req-on"). Did you mean cm-req-off?');
+    expect(result.err).toContain(
+      '--process must be one of cm-req-off, dh-831 (got "cm-req-on"). Did you mean cm-req-off?',
+    );
   });
 });

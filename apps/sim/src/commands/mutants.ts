@@ -1,11 +1,12 @@
 import { type MutantResult, mutationScore, runMutant } from '@consent-sim/conformance';
-import { type Command, stringOption } from '../command.ts';
+import { processNames } from '../choices.ts';
+import { type Command, choiceOption, stringOption } from '../command.ts';
 import { EXIT, usageError } from '../errors.ts';
 import { processesOption } from '../process-option.ts';
+import { progressFor } from '../progress.ts';
 import { loadShipped } from '../scenarios.ts';
 
 const FORMATS = ['text', 'json'] as const;
-type Format = (typeof FORMATS)[number];
 
 function verdictText(result: MutantResult): string {
   const { verdict } = result;
@@ -46,15 +47,13 @@ Example:
   pnpm sim mutants --process dh-831 --max-paths 5
 `,
   options: {
-    process: { type: 'string' },
+    process: { type: 'string', choices: processNames },
     'max-paths': { type: 'string' },
-    format: { type: 'string' },
+    format: { type: 'string', choices: FORMATS },
   },
   async run({ io, colors, args, processes }) {
     const plugins = processesOption(processes, stringOption(args, 'process'));
-    const format = (stringOption(args, 'format') ?? 'text') as Format;
-    if (!FORMATS.includes(format))
-      throw usageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
+    const format = choiceOption(args, 'format', FORMATS, 'text');
     const rawMax = stringOption(args, 'max-paths');
     const maxPaths = rawMax === undefined ? Number.POSITIVE_INFINITY : Number(rawMax);
     if (!Number.isInteger(maxPaths) && rawMax !== undefined)
@@ -63,9 +62,16 @@ Example:
 
     const scenarios = loadShipped(io, processes);
     const results: MutantResult[] = [];
+    const progress = progressFor(io, colors, {
+      noun: 'mutants',
+      total: plugins.reduce((n, plugin) => n + plugin.mutants.length, 0),
+      words: { passed: 'KILLED', failed: 'SURVIVED' },
+    });
     for (const plugin of plugins) {
       for (const mutant of plugin.mutants) {
-        results.push(await runMutant(plugin, mutant, { scenarios, maxPaths }));
+        const result = await runMutant(plugin, mutant, { scenarios, maxPaths });
+        results.push(result);
+        progress.step(mutant.id, result.verdict.status === 'SURVIVED', result.verdict.status);
       }
     }
     const score = mutationScore(results);
@@ -112,8 +118,8 @@ Example:
         ].join('\n'),
       );
     }
-    io.stderr(
-      `${score.survived === 0 ? colors.green('PASS') : colors.red('FAIL')} mutants: ${score.killed} killed, ${score.survived} survived, ${score.equivalent} equivalent\n`,
+    progress.finish(
+      `${score.survived === 0 ? colors.green('PASS') : colors.red('FAIL')} mutants: ${score.killed} killed, ${score.survived} survived, ${score.equivalent} equivalent`,
     );
     return score.survived === 0 ? EXIT.ok : EXIT.invalid;
   },

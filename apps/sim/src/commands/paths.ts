@@ -6,12 +6,13 @@ import {
   type SourcedPath,
   vectorFileName,
 } from '@consent-sim/conformance';
+import { processNames } from '../choices.ts';
 import { type Command, stringOption } from '../command.ts';
 import { EXIT, usageError } from '../errors.ts';
 import { writeOutput } from '../io.ts';
 import { processesOption } from '../process-option.ts';
 import { loadShipped } from '../scenarios.ts';
-import { sourcesOption, textOrJson } from './coverage.ts';
+import { SOURCE_CHOICES, sourcesOption, TEXT_OR_JSON, textOrJson } from './coverage.ts';
 
 function listText(process: string, paths: readonly SourcedPath[]): string {
   const rows = paths.map(
@@ -47,10 +48,11 @@ Examples:
   pnpm sim paths dh-831 --source model --out vectors/dh-831
 `,
   options: {
-    source: { type: 'string' },
-    format: { type: 'string' },
+    source: { type: 'string', choices: SOURCE_CHOICES },
+    format: { type: 'string', choices: TEXT_OR_JSON },
     out: { type: 'string' },
   },
+  positionals: ({ processes }) => processNames(processes),
   async run({ io, colors, args, processes }) {
     if (args.positionals.length !== 1) {
       throw usageError(`\`paths\` takes one process: ${Object.keys(processes).join(' or ')}`);

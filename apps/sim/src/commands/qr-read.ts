@@ -17,21 +17,18 @@ import {
   type QrVerdict,
 } from '@consent-sim/qr';
 import { loadNodeZxingReader } from '@consent-sim/qr/node';
-import { type CommandContext, stringOption } from '../command.ts';
+import { checkChoice } from '../choices.ts';
+import { type CommandContext, choiceOption, stringOption } from '../command.ts';
 import { CliError, EXIT, type ExitCode, usageError } from '../errors.ts';
 import { readInput } from '../io.ts';
 import { printIssues } from './validate.ts';
 
-const READERS: readonly QrReaderChoice[] = ['zxing', 'jsqr', 'both'];
+export const READERS: readonly QrReaderChoice[] = ['zxing', 'jsqr', 'both'];
 const LEVELS: readonly QrLevel[] = ['L', 'M', 'Q', 'H'];
 const ORDER: Record<QrVerdict, number> = { FAIL: 0, WARNING: 1, PASS: 2 };
 
 function readerOption(ctx: CommandContext): QrReaderChoice {
-  const reader = stringOption(ctx.args, 'reader') ?? 'zxing';
-  if (!(READERS as readonly string[]).includes(reader)) {
-    throw usageError(`--reader must be one of zxing, jsqr, both (got "${reader}")`);
-  }
-  return reader as QrReaderChoice;
+  return choiceOption(ctx.args, 'reader', READERS, 'zxing');
 }
 
 function maxPixelsOption(ctx: CommandContext): number {
@@ -46,10 +43,7 @@ function maxPixelsOption(ctx: CommandContext): number {
 
 function claimedLevel(ctx: CommandContext): QrLevel | undefined {
   const level = stringOption(ctx.args, 'level');
-  if (level !== undefined && !(LEVELS as readonly string[]).includes(level)) {
-    throw usageError(`--level must be one of L, M, Q, H (got "${level}")`);
-  }
-  return level as QrLevel | undefined;
+  return level === undefined ? undefined : checkChoice('level', level, LEVELS);
 }
 
 /** Is this file an image (PNG or JPEG signature) rather than a payload text file? */

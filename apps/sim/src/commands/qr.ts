@@ -10,20 +10,16 @@ import {
   renderSvg,
   renderTerminal,
 } from '@consent-sim/qr';
-import { type Command, type CommandContext, stringOption } from '../command.ts';
+import { type Command, type CommandContext, choiceOption, stringOption } from '../command.ts';
 import { CliError, EXIT, type ExitCode, usageError } from '../errors.ts';
 import { readInput, writeOutput } from '../io.ts';
-import { checkQr, decodeQr } from './qr-read.ts';
+import { checkQr, decodeQr, READERS } from './qr-read.ts';
 import { printIssues } from './validate.ts';
 
 const LEVELS = ['L', 'M', 'Q', 'H'] as const;
 
 function levelOption(ctx: CommandContext): QrLevel {
-  const level = stringOption(ctx.args, 'level') ?? 'M';
-  if (!(LEVELS as readonly string[]).includes(level)) {
-    throw usageError(`--level must be one of L, M, Q, H (got "${level}")`);
-  }
-  return level as QrLevel;
+  return choiceOption(ctx.args, 'level', LEVELS, 'M');
 }
 
 /** Reads CMRequest files, refuses anything that is not a valid CMRequest, returns compact XML. */
@@ -146,9 +142,9 @@ Examples:
 `,
   options: {
     out: { type: 'string' },
-    level: { type: 'string' },
+    level: { type: 'string', choices: LEVELS },
     json: { type: 'boolean' },
-    reader: { type: 'string' },
+    reader: { type: 'string', choices: READERS },
     'max-pixels': { type: 'string' },
   },
   async run(ctx) {

@@ -1,9 +1,10 @@
 import { judgeRandomRun, randomRun, replayCommand } from '@consent-sim/conformance';
 import { PLAIN_COLORS, type RunResult, renderJson, renderText } from '@consent-sim/sim';
+import { processNames } from '../choices.ts';
 import { type Command, stringOption } from '../command.ts';
 import { EXIT, usageError } from '../errors.ts';
 import { processesOption } from '../process-option.ts';
-import { textOrJson } from './coverage.ts';
+import { TEXT_OR_JSON, textOrJson } from './coverage.ts';
 
 function seedOption(raw: string | undefined): number {
   if (raw === undefined) throw usageError('`replay` needs --seed N (the seed a failing run names)');
@@ -52,9 +53,9 @@ Examples:
 `,
   options: {
     seed: { type: 'string' },
-    process: { type: 'string' },
+    process: { type: 'string', choices: processNames },
     keep: { type: 'string' },
-    format: { type: 'string' },
+    format: { type: 'string', choices: TEXT_OR_JSON },
   },
   async run({ io, colors, args, processes: table }) {
     if (args.positionals.length > 0) {
