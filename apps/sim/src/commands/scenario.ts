@@ -7,21 +7,14 @@ import {
   renderText,
   runScenario,
 } from '@consent-sim/sim';
-import { type Command, stringOption } from '../command.ts';
+import { type Command, choiceOption, stringOption } from '../command.ts';
 import { EXIT, usageError } from '../errors.ts';
 import { writeOutput } from '../io.ts';
-import { loadShipped, resolveScenario } from '../scenarios.ts';
+import { progressFor } from '../progress.ts';
+import { selectScenarios } from '../scenario-files.ts';
+import { loadShipped, shippedScenarios } from '../scenarios.ts';
 
 const FORMATS = ['text', 'json', 'junit', 'mermaid'] as const;
-type Format = (typeof FORMATS)[number];
-
-function formatOption(raw: string | undefined): Format {
-  const format = raw ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw usageError(`--format must be one of ${FORMATS.join(', ')} (got "${format}")`);
-  }
-  return format as Format;
-}
 
 function seedOption(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
@@ -32,9 +25,9 @@ function seedOption(raw: string | undefined): number | undefined {
 
 export const scenarioCommand: Command = {
   name: 'scenario',
-  summary: 'Run a named scenario in virtual time and print its timeline and verdict',
+  summary: 'Run scenarios (shipped names, your files, folders, globs) in virtual time; one report',
   usage: [
-    'scenario <name | file.yaml> [--seed N] [--format text|json|junit|mermaid] [--out FILE]',
+    'scenario <name | file.yaml | dir | glob>... [--seed N] [--format text|json|junit|mermaid] [--out FILE]',
     'scenario --all [--format …] [--out FILE]',
   ],
   help: `
@@ -42,9 +35,19 @@ Runs every party of the process (real role machines, real XML, QR images, virtua
 scenario's stimuli and checks its expectations and the engine's invariants. A 30-day deadline
 takes milliseconds; the same seed gives a byte-identical trace.
 
+Arguments, as many as you like, all run into ONE report:
+  cm-req-off/happy-path   a shipped scenario (see \`pnpm sim list\`)
+  my/case.yaml            a scenario file of your own
+  my/scenarios            a folder: every *.yaml / *.yml inside, recursively, sorted by path
+  'my/**/*.yaml'          a glob (* within a folder, ** across folders, ? one character);
+                          quote it so the shell leaves it to consent-sim
+Each file runs once even when several arguments name it.
+
+Formats:
   text     a timeline: virtual date and time, from → to, step id, message and response codes
-  json     the full trace (scenario, seed, passed, events with at/step/from/to/messageCode/…)
-  junit    JUnit XML for CI (one testcase per scenario)
+  json     the full trace (scenario, seed, passed, events with at/step/from/to/messageCode/…);
+           one object for one scenario, an array for --all, a folder, a glob or several
+  junit    JUnit XML for CI (a testsuite per process, one testcase per scenario)
   mermaid  a Mermaid sequence diagram
 
 Options:
@@ -53,36 +56,50 @@ Options:
   --out FILE   write the report to FILE instead of standard output
   --all        run every shipped scenario (see \`pnpm sim list\`)
 
-Exit status: 0 when the expectations and invariants hold, 1 when not (expected vs actual is
-shown), 2 for usage errors.
+With more than one scenario, a line per finished scenario (PASS/FAIL, counts so far) and a
+summary go to standard error.
+
+Exit status: 0 when the expectations and invariants hold for every scenario, 1 when not for any
+(expected vs actual is shown), 2 for usage errors.
 
 Examples:
   pnpm sim scenario cm-req-off/happy-path
   pnpm sim scenario cm-req-off/lossy-network --seed 7 --format json --out trace.json
   pnpm sim scenario --all --format junit --out reports/scenarios.xml
+  pnpm sim scenario our-scenarios/ 'more/**/*.yaml' --format junit --out reports/ours.xml
 `,
   options: {
     seed: { type: 'string' },
-    format: { type: 'string' },
+    format: { type: 'string', choices: FORMATS },
     out: { type: 'string' },
     all: { type: 'boolean' },
   },
+  positionals: ({ io, processes }) => shippedScenarios(io, processes).map((entry) => entry.name),
   async run({ io, colors, args, processes }) {
-    const format = formatOption(stringOption(args, 'format'));
+    const format = choiceOption(args, 'format', FORMATS, 'text');
     const seed = seedOption(stringOption(args, 'seed'));
     const all = args.values.all === true;
     if (all && args.positionals.length > 0)
-      throw usageError('give either --all or a scenario name, not both');
-    if (!all && args.positionals.length !== 1) {
-      throw usageError('`scenario` takes one scenario name or .yaml file (see `pnpm sim list`)');
+      throw usageError('give either --all or scenario names, files or folders, not both');
+    if (!all && args.positionals.length === 0) {
+      throw usageError(
+        '`scenario` takes scenario names, .yaml files, folders or globs (see `pnpm sim list`)',
+      );
     }
-    const scenarios = all
-      ? loadShipped(io, processes)
-      : [resolveScenario(io, processes, args.positionals[0] ?? '')];
-    const results: RunResult[] = scenarios.map((scenario) =>
-      runScenario(scenario, { processes, ...(seed === undefined ? {} : { seed }) }),
-    );
+    const { scenarios, single } = all
+      ? { scenarios: loadShipped(io, processes), single: false }
+      : selectScenarios(io, processes, args.positionals);
     const out = stringOption(args, 'out');
+    // One scenario printed as text is its own report; anything more also reports on stderr.
+    const progress =
+      single && out === undefined && format === 'text'
+        ? undefined
+        : progressFor(io, colors, { noun: 'scenarios', total: scenarios.length, lines: true });
+    const results: RunResult[] = scenarios.map((scenario) => {
+      const result = runScenario(scenario, { processes, ...(seed === undefined ? {} : { seed }) });
+      progress?.step(`${result.scenario} (seed ${result.seed})`, !result.passed);
+      return result;
+    });
     const styled = out === undefined ? colors : PLAIN_COLORS;
     let report: string;
     switch (format) {
@@ -90,7 +107,7 @@ Examples:
         report = results.map((result) => renderText(result, { colors: styled })).join('\n');
         break;
       case 'json':
-        report = all
+        report = !single
           ? `[${results.map((r) => renderJson(r).trimEnd()).join(',\n')}]\n`
           : renderJson(results[0] as RunResult);
         break;
@@ -108,13 +125,9 @@ Examples:
       io.stderr(`wrote ${written}\n`);
     }
     const failed = results.filter((result) => !result.passed);
-    if (all || out !== undefined || format !== 'text') {
-      for (const result of results) {
-        io.stderr(
-          `${result.passed ? colors.green('PASS') : colors.red('FAIL')} ${result.scenario} (seed ${result.seed})\n`,
-        );
-      }
-    }
+    progress?.finish(
+      `${failed.length === 0 ? colors.green('PASS') : colors.red('FAIL')} ${results.length} scenarios: ${results.length - failed.length} passed, ${failed.length} failed`,
+    );
     return failed.length === 0 ? EXIT.ok : EXIT.invalid;
   },
 };
