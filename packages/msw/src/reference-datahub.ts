@@ -7,6 +7,7 @@
  * from the receipt instant on this clock (`DH-START-WINDOW`). No HTTP here:
  * `datahub-handlers.ts` puts it behind msw.
  */
+import type { dh831 } from '@consent-sim/core';
 import { isTechnicalIssue, validateDatahubXml } from '@consent-sim/messages';
 import { type DatahubRun, startDatahub } from './datahub-run.ts';
 import type { DatahubMail, ReferenceDatahubOptions } from './datahub-types.ts';
@@ -30,7 +31,8 @@ export function createReferenceDatahub(options: ReferenceDatahubOptions = {}) {
     now: () => time.now(),
     advanceTo: (instant: number) => time.advanceTo(instant),
     /** The status Datahub holds for a request id (Open, Approved, Rejected, Cancelled, Expired). */
-    requestStatus: (requestId: string) => run.statuses.get(requestId),
+    requestStatus: (requestId: string): dh831.RequestStatus | undefined =>
+      run.statuses.get(requestId),
     /** Notification and reminder e-mails to the customer. */
     mails: (): readonly DatahubMail[] => [...run.mails],
     /** The customer decides in the Authorization Service (simulation-only, DH-PARTIAL). */

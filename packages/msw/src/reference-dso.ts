@@ -5,6 +5,7 @@
  * the customer are proxied, played by your client and by the test. No HTTP here:
  * `dso-handlers.ts` puts it behind msw; `dso-delivery.ts` reads what arrives over HTTP.
  */
+import type { cmReqOff } from '@consent-sim/core';
 import type { DeliveryResult } from './delivery.ts';
 import { deliverToDso } from './dso-delivery.ts';
 import { type DsoRun, startDso } from './dso-run.ts';
@@ -32,7 +33,8 @@ export function createReferenceDso(options: ReferenceDsoOptions) {
     now: () => time.now(),
     advanceTo: (instant: number) => time.advanceTo(instant),
     /** The current status of a ConsentId as the DSO's registry reports it. */
-    consentStatus: (consentId: string) => run.statuses.get(consentId),
+    consentStatus: (consentId: string): cmReqOff.ConsentStatus | undefined =>
+      run.statuses.get(consentId),
     /** Letters and e-mails to the customer: QR code, redemption notice, errors. */
     mails: (): readonly CustomerMail[] => [...run.mails],
     /**

@@ -28,7 +28,7 @@ export interface AuthorizationRequestInput {
   readonly duplicate: boolean;
 }
 
-interface AuthorizationRequestContext extends AuthorizationRequestInput {
+export interface AuthorizationRequestContext extends AuthorizationRequestInput {
   readonly validation: RequestValidation | null;
   readonly grantedAccountingPoints: readonly string[];
 }

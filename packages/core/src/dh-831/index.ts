@@ -1,5 +1,6 @@
 // Public API of DH-831 (Datahub authorization request, with DH-851 cancellation).
 export {
+  type AuthorizationRequestContext,
   type AuthorizationRequestEvent,
   type AuthorizationRequestInput,
   authorizationRequestMachine,
