@@ -88,6 +88,7 @@ export {
   FAULT_KINDS,
   invariantJudge,
   judgeRandomRun,
+  KeepError,
   type RandomRun,
   type RandomRunsOptions,
   type ReplayVerdict,

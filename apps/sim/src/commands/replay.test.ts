@@ -37,6 +37,32 @@ describe('sim replay', () => {
     );
   });
 
+  it('--keep with an index the seed did not generate, or one listed twice, is a usage error (2)', async () => {
+    const all = memoryIo();
+    expect(await runMain(['replay', '--seed', '5', '--process', 'cm-req-off'], all)).toBe(0);
+    const generated = Number(/stimuli kept: (\d+) of \1\n/.exec(all.out())?.[1]);
+    expect(generated).toBeGreaterThan(1);
+    const last = generated - 1;
+    for (const [keep, message] of [
+      ['999', `--keep 999: seed 5 of cm-req-off generated ${generated} stimuli (0–${last})`],
+      [
+        `0,${generated}`,
+        `--keep ${generated}: seed 5 of cm-req-off generated ${generated} stimuli`,
+      ],
+      ['1,0,1', '--keep 1: listed more than once; list each stimulus index once'],
+    ] as const) {
+      const io = memoryIo();
+      const args = ['replay', '--seed', '5', '--process', 'cm-req-off', '--keep', keep];
+      expect(await runMain(args, io), keep).toBe(2);
+      expect(io.err(), keep).toContain(message);
+      expect(io.out(), keep).toBe('');
+    }
+    const inRange = memoryIo();
+    const args = ['replay', '--seed', '5', '--process', 'cm-req-off', '--keep', `${last},0`];
+    expect(await runMain(args, inRange)).toBe(0);
+    expect(inRange.err()).toContain(`--keep 0,${last}\n`);
+  });
+
   it('--help shows an example; a missing or bad option is a usage error (2)', async () => {
     const help = memoryIo();
     expect(await runMain(['replay', '--help'], help)).toBe(0);

@@ -1,4 +1,11 @@
-import { judgeRandomRun, randomRun, replayCommand } from '@consent-sim/conformance';
+import {
+  judgeRandomRun,
+  KeepError,
+  type ProcessPlugin,
+  type RandomRun,
+  randomRun,
+  replayCommand,
+} from '@consent-sim/conformance';
 import { PLAIN_COLORS, type RunResult, renderJson, renderText } from '@consent-sim/sim';
 import { processNames } from '../choices.ts';
 import { type Command, stringOption } from '../command.ts';
@@ -23,6 +30,16 @@ function keepOption(raw: string | undefined): number[] | undefined {
   return raw.split(',').map(Number);
 }
 
+/** The seed's run; a `--keep` index the seed did not generate, or one listed twice, is a usage error. */
+function regenerate(plugin: ProcessPlugin, seed: number, keep?: readonly number[]): RandomRun {
+  try {
+    return randomRun(plugin, seed, keep);
+  } catch (error) {
+    if (error instanceof KeepError) throw usageError(`--keep ${error.problem}`);
+    throw error;
+  }
+}
+
 /** Random runs have no expectations: the report shows only the invariants' verdict. */
 function invariantsOnly(result: RunResult): RunResult {
   return { ...result, failures: [], passed: result.violations.length === 0 };
@@ -42,7 +59,8 @@ expectations). A failing property test prints the exact command to run here; a s
 Options:
   --seed N      the run's seed (required)
   --process P   cm-req-off or dh-831 (default: both, one run each)
-  --keep I,J    keep only these generated stimuli (0-based), or "none"
+  --keep I,J    keep only these generated stimuli (0-based, any order, each once), or "none";
+                an index the seed did not generate, or one listed twice, is a usage error
   --format F    text (default: timeline and verdict) or json (the full trace)
 
 Exit status: 0 when every invariant holds, 1 when one breaks, 2 for usage errors.
@@ -65,7 +83,7 @@ Examples:
     const processes = processesOption(table, stringOption(args, 'process'));
     const keep = keepOption(stringOption(args, 'keep'));
     const format = textOrJson(stringOption(args, 'format'));
-    const verdicts = processes.map((plugin) => judgeRandomRun(randomRun(plugin, seed, keep)));
+    const verdicts = processes.map((plugin) => judgeRandomRun(regenerate(plugin, seed, keep)));
     const results = verdicts.map((verdict) => invariantsOnly(verdict.result));
     if (format === 'json') {
       io.stdout(

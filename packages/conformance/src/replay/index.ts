@@ -5,5 +5,5 @@ export {
   type RandomRunsOptions,
   type RunJudge,
 } from './property.ts';
-export { FAULT_KINDS, type RandomRun, randomRun } from './random-run.ts';
+export { FAULT_KINDS, KeepError, type RandomRun, randomRun } from './random-run.ts';
 export { judgeRandomRun, type ReplayVerdict, replayCommand } from './verdict.ts';

@@ -37,6 +37,37 @@ export interface RandomRun {
   scenario: Scenario;
 }
 
+/**
+ * A `keep` list that names a stimulus the seed did not generate, or one stimulus twice. `problem`
+ * reads after the list itself, e.g. `999: seed 5 of cm-req-off generated 7 stimuli (0–6)`, so
+ * the CLI can report it as `--keep 999: …`.
+ */
+export class KeepError extends RangeError {
+  override readonly name = 'KeepError';
+  constructor(readonly problem: string) {
+    super(`consent-sim: random-run.ts randomRun keep ${problem}`);
+  }
+}
+
+/** The kept indices in ascending order; throws {@link KeepError} for a missing or repeated one. */
+function keptIndices(keep: readonly number[], count: number, seed: number, process: string) {
+  const missing = keep.filter((i) => !(Number.isInteger(i) && i >= 0 && i < count));
+  if (missing.length > 0) {
+    const noun = count === 1 ? 'stimulus' : 'stimuli';
+    const range = count === 1 ? '0' : `0–${count - 1}`;
+    throw new KeepError(
+      `${missing.join(',')}: seed ${seed} of ${process} generated ${count} ${noun} (${range})`,
+    );
+  }
+  const repeated = keep.filter((i, at) => keep.indexOf(i) !== at);
+  if (repeated.length > 0) {
+    throw new KeepError(
+      `${[...new Set(repeated)].join(',')}: listed more than once; list each stimulus index once`,
+    );
+  }
+  return [...keep].sort((a, b) => a - b);
+}
+
 function pick<T>(rng: Rng, items: readonly T[]): T {
   return items[rng.int(0, items.length - 1)] as T;
 }
@@ -57,7 +88,8 @@ function faultsFor(
 }
 
 /**
- * The random run of `seed`; with `keep`, only those stimulus indices (a shrunk counterexample).
+ * The random run of `seed`; with `keep`, only those stimulus indices (a shrunk counterexample),
+ * in any order, each once and each one the seed generated (else {@link KeepError}).
  *
  * @example
  * const run = randomRun(PROCESSES['dh-831'], 42);
@@ -85,9 +117,7 @@ export function randomRun(
     stimuli.push({ at, ...item });
   }
   const kept =
-    keep === undefined
-      ? stimuli.map((_, i) => i)
-      : [...new Set(keep)].filter((i) => i < count).sort((a, b) => a - b);
+    keep === undefined ? stimuli.map((_, i) => i) : keptIndices(keep, count, seed, process);
   const document: ScenarioDocument = {
     name: `replay-${seed}`,
     process,

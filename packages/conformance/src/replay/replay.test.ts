@@ -2,7 +2,7 @@ import { renderJson } from '@consent-sim/sim';
 import { describe, expect, it } from 'vitest';
 import { PROCESSES } from '../processes/index.ts';
 import { checkRandomRuns } from './property.ts';
-import { FAULT_KINDS, randomRun } from './random-run.ts';
+import { FAULT_KINDS, KeepError, randomRun } from './random-run.ts';
 import { judgeRandomRun, replayCommand } from './verdict.ts';
 
 describe('seeded random runs', () => {
@@ -31,6 +31,18 @@ describe('seeded random runs', () => {
       expect([...subsets].some((subset) => subset.includes(kind))).toBe(true);
       expect([...subsets].some((subset) => !subset.includes(kind))).toBe(true);
     }
+  });
+
+  it('keep: indices in any order; one the seed did not generate, or a repeated one, throws', () => {
+    const plugin = PROCESSES['cm-req-off'];
+    const { generated } = randomRun(plugin, 5);
+    expect(randomRun(plugin, 5, [generated - 1, 0]).kept).toEqual([0, generated - 1]);
+    expect(() => randomRun(plugin, 5, [generated])).toThrow(
+      new KeepError(
+        `${generated}: seed 5 of cm-req-off generated ${generated} stimuli (0–${generated - 1})`,
+      ),
+    );
+    expect(() => randomRun(plugin, 5, [0, 0])).toThrow(KeepError);
   });
 
   it('a broken run is shrunk to its smallest stimulus list and names the replay command', () => {
