@@ -59,6 +59,7 @@ export {
   processIn,
   type RunScenarioOptions,
   runScenario,
+  ScenarioSetupError,
   UnknownProcessError,
   xmlChannels,
 } from './process/index.ts';

@@ -6,7 +6,7 @@
  * error), marks the test broken with the reason, and the test's next reset starts it afresh.
  * `sim serve` puts node:http in front; tests call it directly.
  */
-import { ScenarioError } from '@consent-sim/sim';
+import { ScenarioError, ScenarioSetupError } from '@consent-sim/sim';
 import type { AnyStateMachine } from 'xstate';
 import type { PluginTable } from '../process/plugin.ts';
 import {
@@ -185,16 +185,17 @@ export function createSutHandler(options: SutHandlerOptions): SutHandler {
 
 /**
  * A reset the process's wiring refuses (its parties or parameters: ScenarioError, or the
- * wiring's "cannot run as …" problem list) is the caller's error, named at the first problem.
+ * wiring's ScenarioSetupError problem list) is the caller's error, named at the first problem.
  */
 function wiringRefusal(error: unknown): unknown {
-  const message = errorText(error);
-  const problems = /cannot run as [^\n]*\n\s*([a-zA-Z]+)(?:\.([\w-]+))?/.exec(message);
-  if (!(error instanceof ScenarioError) && problems === null) return error;
-  const [, top, key] = problems ?? [];
+  if (!(error instanceof ScenarioError) && !(error instanceof ScenarioSetupError)) return error;
+  const first = error instanceof ScenarioSetupError ? error.problems[0] : undefined;
+  const [, top, key] = /^([a-zA-Z]+)(?:\.([\w-]+))?/.exec(first ?? '') ?? [];
   const field =
     top === 'parties' || top === 'parameters' ? `$.${top}${key ? `.${key}` : ''}` : '$.parameters';
-  const text = message.replace(/^consent-sim: /, '').replace(/\s*\n\s*/g, ' ');
+  const text = errorText(error)
+    .replace(/^consent-sim: /, '')
+    .replace(/\s*\n\s*/g, ' ');
   return new SutRequestError('bad-field', field, `${field}: ${text}`.slice(0, 1_000));
 }
 

@@ -126,8 +126,11 @@ stimuli: []`,
     }
   });
 
-  it('reports every problem of parameters, parties and stimuli at once, naming the field', () => {
-    const message = wiringError(
+  it('reports every problem of parameters, parties and stimuli at once, at its line and field', () => {
+    // The loader builds the wiring once, so what only CM_REQ_OFF can judge is a located file
+    // error (exit 1), like a schema violation, never an internal error (issue 13 item 9).
+    let message = '';
+    try {
       inlineScenario(
         'bad',
         `parameters:
@@ -137,19 +140,22 @@ stimuli:
   - { at: PT0S, party: customer, event: apply, with: { via: fax } }
   - { at: P1D, party: sp, event: sendRequest, with: { consent: 0, meteringPoint: '#' } }
   - { at: P1D, party: vnb, event: handOver }`,
-      ),
-    );
+      );
+    } catch (error) {
+      expect(error).toBeInstanceOf(ScenarioError);
+      message = String((error as Error).message);
+    }
     for (const field of [
-      'parameters.meteringPoints',
-      'parameters.request.dateFrom',
-      'stimuli[0].with.via',
-      'stimuli[1].with.consent',
-      'stimuli[1].with.meteringPoint',
-      'stimuli[2].event',
+      'bad.yaml:10:19 parameters.meteringPoints',
+      'bad.yaml:11:39 parameters.request.dateFrom',
+      'bad.yaml:13:61 stimuli[0].with.via',
+      'bad.yaml:14:64 stimuli[1].with.consent',
+      'bad.yaml:14:82 stimuli[1].with.meteringPoint',
+      'bad.yaml:15:35 stimuli[2].event',
     ]) {
       expect(message).toContain(`${field}:`);
     }
-    expect(message).toMatch(/^consent-sim: bad\.yaml cannot run as CM_REQ_OFF \(6 problems\)/);
+    expect(message).toMatch(/^consent-sim: bad\.yaml has 6 errors/);
   });
 
   it('refuses party overrides CM_REQ_OFF cannot honour', () => {

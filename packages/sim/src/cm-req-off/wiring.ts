@@ -6,6 +6,7 @@
  */
 import { cmReqOff } from '@consent-sim/core';
 import type { AnyActorRef } from 'xstate';
+import { ScenarioSetupError } from '../process/definition.ts';
 import type { Rng } from '../rng.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Simulation } from '../simulation.ts';
@@ -113,9 +114,7 @@ function prepareRun(scenario: Scenario, rng: Rng) {
   const ledger = new CmReqOffLedger();
   const plan = planStimuli(scenario, parties, parameters, ledger, rng.fork('stimuli'), problems);
   if (problems.length > 0) {
-    throw new Error(
-      `consent-sim: ${scenario.fileName} cannot run as CM_REQ_OFF (${problems.length} problem${problems.length === 1 ? '' : 's'}); fix them and run again:\n${problems.map((p) => `  ${p}`).join('\n')}`,
-    );
+    throw new ScenarioSetupError(scenario.fileName, 'CM_REQ_OFF', problems);
   }
   return { parties, parameters, ledger, plan };
 }

@@ -30,8 +30,8 @@ expect: { outcome: none }
     );
   });
 
-  it('lists every problem with its field path', () => {
-    const scenario = yaml(`parameters:
+  it('lists every problem with its line and field path', () => {
+    const body = `parameters:
   start: tomorrow
 parties:
   customer: { channel: post }
@@ -40,20 +40,21 @@ stimuli:
   - { at: PT1H, party: customer, event: approve, with: { removeAccountingPoints: [7] } }
   - { at: PT2H, party: datahub, event: approve }
 expect: { outcome: approved }
-`);
+`;
     let message = '';
     try {
-      runScenario(scenario);
+      yaml(body);
     } catch (error) {
       message = String(error);
     }
-    expect(message).toContain('consent-sim: scenarios/dh-831/probe.yaml cannot run as DH-831');
+    // What only the DH-831 wiring can judge is located by the loader like a schema problem.
+    expect(message).toContain('consent-sim: scenarios/dh-831/probe.yaml has 5 errors');
     for (const part of [
-      'parameters.start: must be an ISO 8601 duration',
-      'parties.customer.channel: DH-831 notifies by e-mail only',
-      'stimuli[0].with.recipient: must be true, false or { name, email }',
-      'stimuli[1].with.removeAccountingPoints: 7 is neither an id nor a position 1…2',
-      'stimuli[2].event: "approve" is not a DH-831 datahub stimulus',
+      'probe.yaml:7:10 parameters.start: must be an ISO 8601 duration',
+      'probe.yaml:9:24 parties.customer.channel: DH-831 notifies by e-mail only',
+      'probe.yaml:11:71 stimuli[0].with.recipient: must be true, false or { name, email }',
+      'probe.yaml:12:82 stimuli[1].with.removeAccountingPoints: 7 is neither an id nor a position 1…2',
+      'probe.yaml:13:40 stimuli[2].event: "approve" is not a DH-831 datahub stimulus',
     ]) {
       expect(message).toContain(part);
     }
@@ -74,13 +75,14 @@ expect: { outcome: "rejected,cancelled", states: { seller: "accepted,cancelled",
   });
 
   it('refuses a recipient e-mail that is not the customer party’s', () => {
-    const scenario = yaml(`parameters:
+    expect(() =>
+      yaml(`parameters:
   recipient: { name: Matti, email: matti@example.fi }
 stimuli: [{ at: PT0S, party: seller, event: sendRequest }]
 expect: { outcome: expired }
-`);
-    expect(() => runScenario(scenario)).toThrow(
-      /parameters\.recipient\.email: "matti@example\.fi" is not the customer's e-mail/,
+`),
+    ).toThrow(
+      /probe\.yaml:7:\d+ parameters\.recipient\.email: "matti@example\.fi" is not the customer's e-mail/,
     );
   });
 

@@ -4,6 +4,7 @@
  * Everything random comes from the run's seeded stream; everything timed from the virtual clock.
  */
 import { dh831 } from '@consent-sim/core';
+import { ScenarioSetupError } from '../process/definition.ts';
 import type { Rng } from '../rng.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { Simulation } from '../simulation.ts';
@@ -30,9 +31,7 @@ export function createDh831Wiring(
   const parties = buildParties(scenario.parties, rng.fork('parties'), problems);
   const plan = planStimuli(scenario, parties, rng.fork('accounting-points'), problems);
   if (problems.length > 0) {
-    throw new Error(
-      `consent-sim: ${scenario.fileName} cannot run as DH-831 (${problems.length} problem${problems.length === 1 ? '' : 's'}); fix them and run again:\n${problems.map((p) => `  ${p}`).join('\n')}`,
-    );
+    throw new ScenarioSetupError(scenario.fileName, 'DH-831', problems);
   }
   const ledger = new Dh831Ledger();
   let clock: Simulation['clock'] | null = null;

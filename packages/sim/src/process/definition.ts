@@ -65,6 +65,28 @@ export function processIn<D extends ProcessDefinition>(
   return found;
 }
 
+/**
+ * A scenario the schema accepts that a process's wiring cannot run (a party override it cannot
+ * honour, a stimulus event its role does not have, a parameter out of its range). `problems`
+ * are `field.path: what is wrong` lines; the scenario loader places each at its line and column.
+ *
+ * @example new ScenarioSetupError('x.yaml', 'DH-831', ['stimuli[2].event: "fly" is not …'])
+ */
+export class ScenarioSetupError extends Error {
+  override readonly name = 'ScenarioSetupError';
+
+  constructor(
+    readonly fileName: string,
+    readonly processTitle: string,
+    readonly problems: readonly string[],
+  ) {
+    const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    super(
+      `consent-sim: ${fileName} cannot run as ${processTitle} (${count}); fix them and run again:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
+  }
+}
+
 /** Channels of `definition` whose documents travel as XML text. */
 export function xmlChannels(definition: ProcessDefinition): string[] {
   return Object.entries(definition.channels)

@@ -5,6 +5,7 @@ export {
   type ProcessDefinition,
   type ProcessTable,
   processIn,
+  ScenarioSetupError,
   UnknownProcessError,
   xmlChannels,
 } from './definition.ts';

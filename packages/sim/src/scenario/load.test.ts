@@ -20,7 +20,7 @@ faults:
   - { kind: delay, channel: eda, delay: PT2H, probability: 0.3 }
 stimuli:
   - { at: PT0S, party: customer, event: apply }
-  - { at: P3D, party: customer, event: handOverQr }
+  - { at: P3D, party: customer, event: handOver }
   - at: 2026-03-31T12:00:00+02:00
     party: sp
     event: sendRequest
@@ -204,6 +204,20 @@ describe('loadScenario', () => {
     }
     expect(linesOf(errorOf(bomb))).toEqual([
       expect.stringMatching(/^1:1 : YAML: .*alias.*; a scenario may expand at most 100 aliases$/),
+    ]);
+  });
+
+  it('issue 13 item 9: an event the role does not have, or a process-specific field, is a located file error', () => {
+    // Before: the loader accepted these and the run's wiring threw, an internal error (exit 70).
+    const event = HAPPY.replace('event: handOver }', 'event: fly }');
+    expect(linesOf(errorOf(event))).toEqual([
+      expect.stringMatching(
+        /^15:\d+ stimuli\[1\]\.event: customer cannot "fly" in CM_REQ_OFF; customer events are apply, handOver/,
+      ),
+    ]);
+    const party = HAPPY.replace('parties:\n', 'parties:\n  vnb: { address: EP100200 }\n');
+    expect(linesOf(errorOf(party))).toEqual([
+      expect.stringMatching(/^8:19 parties\.vnb\.address: a DSO/),
     ]);
   });
 });

@@ -5,6 +5,7 @@ import { ScenarioError, type ScenarioIssue } from './errors.ts';
 import { type IssueTarget, validateAgainstSchema } from './json-schema.ts';
 import { scenarioSchema } from './schema.ts';
 import { formatPath } from './schema-wording.ts';
+import { setupIssues } from './setup-issues.ts';
 import { linePosition, positionOf } from './source-map.ts';
 import { timeRangeIssues } from './time-range.ts';
 import type { Scenario, ScenarioDocument } from './types.ts';
@@ -22,7 +23,8 @@ interface Located {
 
 /**
  * Parses and validates one scenario file. Every problem — YAML syntax, schema violations, a
- * name that differs from the file name, impossible dates — is collected into one
+ * name that differs from the file name, impossible dates, and what the process's wiring refuses
+ * (unknown events, party overrides it cannot honour) — is collected into one
  * {@link ScenarioError} whose issues name the file, line:column and field path.
  *
  * @example
@@ -70,7 +72,13 @@ export function loadScenario(source: string, fileName: string, processes: Proces
   if (located.length > 0) throw new ScenarioError(fileName, sortIssues(located));
 
   // The schema and the checks above have proven the shape.
-  return normalise(value as ScenarioDocument, fileName, processes);
+  const scenario = normalise(value as ScenarioDocument, fileName, processes);
+  const setup = setupIssues(scenario, processes).map((found) => {
+    const { line, column } = positionOf(doc, lineCounter, found.path, 'value');
+    return issue(line, column, found.path, found.message);
+  });
+  if (setup.length > 0) throw new ScenarioError(fileName, sortIssues(setup));
+  return scenario;
 }
 
 function normalise(
