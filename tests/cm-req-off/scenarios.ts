@@ -2,17 +2,19 @@
 // and locates the read-only shared references (official XSDs) beside the repository.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { env } from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { PROCESSES } from '@consent-sim/conformance';
 import type { SchemaFile } from '@consent-sim/messages';
 import { loadScenario, type Scenario } from '@consent-sim/sim';
+import { SHARED_DIR } from '../../test-support/shared-folder.ts';
+
+export { skipWithoutShared } from '../../test-support/shared-folder.ts';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIR = path.join(REPO, 'scenarios', 'cm-req-off');
 
-/** `../shared` beside the repository, or `CONSENT_SIM_SHARED`. */
-export const SHARED = env.CONSENT_SIM_SHARED ?? path.resolve(REPO, '../shared');
+/** `../shared` beside the repository, or `CONSENT_SIM_SHARED` (tests skip without it). */
+export const SHARED = SHARED_DIR;
 
 /** File names of the shipped CM_REQ_OFF scenarios, sorted. */
 export const CM_REQ_OFF_SCENARIO_FILES = readdirSync(DIR)

@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SHARED_DIR } from '../../../test-support/shared-folder.ts';
 import type { CliIo } from './io.ts';
 import { SCENARIOS_DIR } from './scenarios.ts';
+
+export { skipWithoutShared } from '../../../test-support/shared-folder.ts';
 
 /** An in-memory `CliIo` for tests: captures output, serves files from a map. */
 export function memoryIo(
@@ -45,11 +48,12 @@ export function memoryIo(
   };
 }
 
-/** The read-only shared folder beside the repository (CI clones the repo with shared/ beside it). */
+/**
+ * The read-only shared folder beside the repository, or `CONSENT_SIM_SHARED` (CI clones the repo
+ * with shared/ beside it). Tests that read it skip without it: see `skipWithoutShared`.
+ */
 export function sharedDir(): string {
-  const fromEnv = process.env.CONSENT_SIM_SHARED;
-  if (fromEnv) return fromEnv;
-  return new URL('../../../../shared/', import.meta.url).pathname;
+  return SHARED_DIR;
 }
 
 /** A memory io holding the shipped scenario files where the CLI looks for them. */

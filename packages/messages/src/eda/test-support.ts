@@ -1,8 +1,7 @@
-// Used only by the tests of this folder: locating the read-only shared references beside the repo.
+// Used only by the tests of this package: locating the read-only shared references beside the repo.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { env } from 'node:process';
-import { fileURLToPath } from 'node:url';
+import { XSD_DIR } from '../../../../test-support/shared-folder.ts';
 import { sampleEdaDocument } from './samples.ts';
 import type {
   CMNotificationDocument,
@@ -12,12 +11,13 @@ import type {
 } from './types.ts';
 import type { SchemaFile } from './xsd.ts';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-
-/** `../shared` beside the repository, or `CONSENT_SIM_SHARED`. */
-export const SHARED_DIR = env.CONSENT_SIM_SHARED ?? path.resolve(REPO_ROOT, '../shared');
-export const XSD_DIR = path.join(SHARED_DIR, 'eda-xsd');
-export const SAMPLES_DIR = path.join(SHARED_DIR, 'eda-samples');
+// `../shared` beside the repository, or `CONSENT_SIM_SHARED`; tests that need it skip without it.
+export {
+  SAMPLES_DIR,
+  SHARED_DIR,
+  skipWithoutShared,
+  XSD_DIR,
+} from '../../../../test-support/shared-folder.ts';
 
 /** Every official schema file, as `validateAgainstXsd` takes them. */
 export function officialSchemas(): SchemaFile[] {
