@@ -57,4 +57,11 @@ export interface RunOptions {
   until?: number;
   /** Fail the run after this many clock tasks (a runaway loop). Default 10 000 000. */
   maxEvents?: number;
+  /**
+   * Fail the run, without moving the clock, before the first task due after `atMs` (a bound on
+   * virtual time). `reason` is the run's error: it names the limit and how to raise it.
+   */
+  stopAfter?: { atMs: number; reason: string };
+  /** Appended to the error when `maxEvents` is reached: how the caller raises the limit. */
+  maxEventsHint?: string;
 }

@@ -153,11 +153,15 @@ export class Simulation implements InvariantContext {
         if (Number.isFinite(until) && until > this.clock.now()) this.clock.runUntil(until);
         break;
       }
+      if (options.stopAfter !== undefined && next > options.stopAfter.atMs) {
+        this.#fail(null, new Error(options.stopAfter.reason));
+        break;
+      }
       if (count++ >= maxEvents) {
         this.#fail(
           null,
           new Error(
-            `consent-sim: simulation.ts run: ${maxEvents} events without going idle (maxEvents); a machine probably loops. Fix it or raise maxEvents`,
+            `consent-sim: simulation.ts run: ${maxEvents} events without going idle (maxEvents); ${options.maxEventsHint ?? 'a machine probably loops. Fix it or raise maxEvents'}`,
           ),
         );
         break;

@@ -1,4 +1,6 @@
 import {
+  DEFAULT_SCENARIO_LIMITS,
+  durationMs,
   PLAIN_COLORS,
   type RunResult,
   renderJson,
@@ -6,8 +8,9 @@ import {
   renderMermaid,
   renderText,
   runScenario,
+  type ScenarioLimits,
 } from '@consent-sim/sim';
-import { type Command, choiceOption, stringOption } from '../command.ts';
+import { type Command, choiceOption, type ParsedArgs, stringOption } from '../command.ts';
 import { EXIT, usageError } from '../errors.ts';
 import { writeOutput } from '../io.ts';
 import { progressFor } from '../progress.ts';
@@ -21,6 +24,34 @@ function seedOption(raw: string | undefined): number | undefined {
   if (!/^\d{1,15}$/.test(raw))
     throw usageError(`--seed must be a non-negative whole number (got "${raw}")`);
   return Number(raw);
+}
+
+const DAY_MS = 86_400_000;
+
+/** `--max-span P3660D` and `--max-events N`, over the engine's defaults. */
+function limitOptions(args: ParsedArgs): ScenarioLimits {
+  const limits = { ...DEFAULT_SCENARIO_LIMITS };
+  const span = stringOption(args, 'max-span');
+  if (span !== undefined) {
+    let ms = Number.NaN;
+    try {
+      ms = /^P/.test(span) ? durationMs(span) : Number.NaN;
+    } catch {
+      // years and months have no fixed length: refused below
+    }
+    if (!(ms > 0) || ms > 100 * 366 * DAY_MS)
+      throw usageError(
+        `--max-span must be a duration in days or hours up to P36600D, like P3660D (got "${span}")`,
+      );
+    limits.maxSpanMs = ms;
+  }
+  const events = stringOption(args, 'max-events');
+  if (events !== undefined) {
+    if (!/^\d{1,9}$/.test(events) || Number(events) === 0)
+      throw usageError(`--max-events must be a whole number from 1 to 999999999 (got "${events}")`);
+    limits.maxEvents = Number(events);
+  }
+  return limits;
 }
 
 export const scenarioCommand: Command = {
@@ -73,11 +104,14 @@ Examples:
     format: { type: 'string', choices: FORMATS },
     out: { type: 'string' },
     all: { type: 'boolean' },
+    'max-span': { type: 'string' },
+    'max-events': { type: 'string' },
   },
   positionals: ({ io, processes }) => shippedScenarios(io, processes).map((entry) => entry.name),
   async run({ io, colors, args, processes }) {
     const format = choiceOption(args, 'format', FORMATS, 'text');
     const seed = seedOption(stringOption(args, 'seed'));
+    const limits = limitOptions(args);
     const all = args.values.all === true;
     if (all && args.positionals.length > 0)
       throw usageError('give either --all or scenario names, files or folders, not both');
@@ -96,7 +130,11 @@ Examples:
         ? undefined
         : progressFor(io, colors, { noun: 'scenarios', total: scenarios.length, lines: true });
     const results: RunResult[] = scenarios.map((scenario) => {
-      const result = runScenario(scenario, { processes, ...(seed === undefined ? {} : { seed }) });
+      const result = runScenario(scenario, {
+        processes,
+        limits,
+        ...(seed === undefined ? {} : { seed }),
+      });
       progress?.step(`${result.scenario} (seed ${result.seed})`, !result.passed);
       return result;
     });

@@ -9,4 +9,5 @@ export {
   UnknownProcessError,
   xmlChannels,
 } from './definition.ts';
+export { DEFAULT_SCENARIO_LIMITS, type ScenarioLimits } from './limits.ts';
 export { type RunScenarioOptions, runScenario } from './run-scenario.ts';

@@ -5,6 +5,7 @@ import type { TraceMode } from '../trace.ts';
 import type { WiringOptions } from '../wiring.ts';
 import { assembleRun } from './assemble.ts';
 import { type ProcessTable, processIn } from './definition.ts';
+import { DEFAULT_SCENARIO_LIMITS, limitOptions, type ScenarioLimits } from './limits.ts';
 
 export interface RunScenarioOptions extends WiringOptions {
   /** The processes the scenario may name (the registry, or a table a test builds). */
@@ -13,6 +14,8 @@ export interface RunScenarioOptions extends WiringOptions {
   seed?: number;
   /** Summary mode keeps counts only (load runs); expectations on steps/messages then fail. */
   traceMode?: TraceMode;
+  /** Bounds on virtual time and engine events (default {@link DEFAULT_SCENARIO_LIMITS}). */
+  limits?: Partial<ScenarioLimits>;
 }
 
 /**
@@ -31,7 +34,9 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions): Ru
     ...(options.traceMode === undefined ? {} : { traceMode: options.traceMode }),
     ...(options.machines === undefined ? {} : { machines: options.machines }),
   });
-  const run = sim.run();
+  const run = sim.run(
+    limitOptions(scenario.startMs, { ...DEFAULT_SCENARIO_LIMITS, ...options.limits }),
+  );
   const outcome = run.error === null ? wiring.outcome(sim) : 'error';
   const states = wiring.finalStates(sim);
   const failures = checkExpectations(scenario.expect, run.trace, { outcome, states });
