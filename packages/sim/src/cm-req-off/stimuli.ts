@@ -164,7 +164,9 @@ function planServiceProviderEvent(
       else
         problem(
           key,
-          `required: a date yyyy-MM-dd (OFF-DATA-DELIVERY), got ${JSON.stringify(date)}`,
+          date === undefined
+            ? 'missing; requestData needs a date yyyy-MM-dd here (OFF-DATA-DELIVERY)'
+            : `must be a date yyyy-MM-dd (OFF-DATA-DELIVERY), got ${JSON.stringify(date)}`,
         );
     }
   }
