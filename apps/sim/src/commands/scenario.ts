@@ -82,7 +82,9 @@ Formats:
   mermaid  a Mermaid sequence diagram
 
 Options:
-  --seed N     override the scenario's seed
+  --seed N     override the scenario's seed; a scenario with seeded faults (a fault
+               \`probability\`) is then checked without its exact steps and messages, which
+               hold for the file's own seed only (the report names them)
   --format F   text (default), json, junit or mermaid
   --out FILE   write the report to FILE instead of standard output
   --all        run every shipped scenario (see \`pnpm sim list\`)

@@ -1,5 +1,5 @@
 import type { InvariantViolation, RunResult } from '../report/run-result.ts';
-import { checkExpectations } from '../scenario/expectations.ts';
+import { checkExpectations, expectationsAtSeed } from '../scenario/expectations.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { TraceMode } from '../trace.ts';
 import type { WiringOptions } from '../wiring.ts';
@@ -19,8 +19,10 @@ export interface RunScenarioOptions extends WiringOptions {
 }
 
 /**
- * Runs a scenario through the engine and checks its expectations and the invariants.
- * Deterministic: the same scenario and seed give a byte-identical `renderJson` of the result.
+ * Runs a scenario through the engine and checks its expectations and the invariants (at another
+ * seed than the file's, a scenario with seeded faults skips its exact `steps` and `messages`:
+ * see `expectationsAtSeed`). Deterministic: the same scenario and seed give a byte-identical
+ * `renderJson` of the result.
  *
  * @example
  * const result = runScenario(loadScenario(yamlText, 'happy-path.yaml', PROCESSES), { processes: PROCESSES });
@@ -39,7 +41,8 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions): Ru
   );
   const outcome = run.error === null ? wiring.outcome(sim) : 'error';
   const states = wiring.finalStates(sim);
-  const failures = checkExpectations(scenario.expect, run.trace, { outcome, states });
+  const { expect, unchecked } = expectationsAtSeed(scenario, seed);
+  const failures = checkExpectations(expect, run.trace, { outcome, states });
   const violations: InvariantViolation[] = run.violations.map((v) => ({
     invariant: v.invariant,
     message: v.message,
@@ -57,6 +60,7 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions): Ru
     summary: scenario.summary,
     events: run.trace,
     failures,
+    ...(unchecked.length === 0 ? {} : { unchecked }),
     violations,
     durationVirtualMs: run.endedAt - first,
   };

@@ -27,6 +27,8 @@ export function renderJson(result: RunResult): string {
       expected: sortKeys(failure.expected),
       actual: sortKeys(failure.actual),
     })),
+    // Only when there are some, so reports of runs that check everything keep their shape.
+    ...(result.unchecked?.length ? { unchecked: [...result.unchecked] } : {}),
     violations: result.violations.map((violation) => ({
       invariant: violation.invariant,
       message: violation.message,

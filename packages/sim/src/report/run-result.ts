@@ -22,6 +22,11 @@ export interface RunResult {
   summary: string;
   events: readonly TraceEvent[];
   failures: readonly ExpectationFailure[];
+  /**
+   * Exact `expect` fields (`steps`, `messages`) not checked: the run used another seed than the
+   * file's and the scenario has seeded faults (scenarios/README.md, "Seeds and exact lists").
+   */
+  unchecked?: readonly string[];
   violations: readonly InvariantViolation[];
   /** Virtual time from the start to the last event. */
   durationVirtualMs: number;

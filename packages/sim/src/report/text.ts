@@ -104,6 +104,13 @@ function verdict(result: RunResult, colors: Colors): string[] {
   const lines = [
     `${status}  ${result.scenario}  seed ${result.seed}  outcome ${result.outcome ?? '(none)'}  virtual ${formatElapsed(result.durationVirtualMs)}`,
   ];
+  if (result.unchecked?.length) {
+    lines.push(
+      colors.dim(
+        `  ○ ${result.unchecked.join(', ')} not checked at seed ${result.seed}: exact for the file's own seed only, as its faults are seeded`,
+      ),
+    );
+  }
   for (const failure of result.failures) {
     const [head = '', ...rest] = failure.message.split('\n');
     lines.push(`  ${colors.red('✗')} ${head}`, ...rest.map((line) => `    ${line}`));

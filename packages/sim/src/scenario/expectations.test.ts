@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../trace.ts';
-import { checkExpectations } from './expectations.ts';
+import { checkExpectations, expectationsAtSeed } from './expectations.ts';
+import type { ScenarioFault } from './types.ts';
 
 let seq = 0;
 function event(fields: Partial<TraceEvent> & Pick<TraceEvent, 'kind'>): TraceEvent {
@@ -192,5 +193,39 @@ describe('checkExpectations', () => {
     expect(failure?.message).toBe(
       'outcome: expected active, got (none: the run did not reach an outcome)',
     );
+  });
+});
+
+describe('expectationsAtSeed', () => {
+  const expect_ = {
+    outcome: 'active',
+    steps: ['CM_REQ_OFF_SP_04'],
+    stepsInclude: ['CM_REQ_OFF_SP_04'],
+    messages: [{ code: 'ANFORDERUNG_CMQF' }],
+    states: { vnb: 'active' },
+  };
+  const scenario = (faults: ScenarioFault[]) => ({ seed: 17, faults, expect: expect_ });
+  const seeded: ScenarioFault = { kind: 'drop', channel: 'eda', probability: 0.3 };
+
+  it('with seeded faults, leaves the exact steps and messages out at another seed only', () => {
+    expect(expectationsAtSeed(scenario([seeded]), 17)).toEqual({ expect: expect_, unchecked: [] });
+    const other = expectationsAtSeed(scenario([seeded]), 5);
+    expect(other.unchecked).toEqual(['steps', 'messages']);
+    expect(other.expect).toEqual({
+      outcome: 'active',
+      stepsInclude: ['CM_REQ_OFF_SP_04'],
+      states: { vnb: 'active' },
+    });
+    const stepsOnly = { ...scenario([seeded]), expect: { outcome: 'active', steps: ['X'] } };
+    expect(expectationsAtSeed(stepsOnly, 5).unchecked).toEqual(['steps']);
+  });
+
+  it('checks everything at every seed when no fault is seeded (nth, probability 0 or 1)', () => {
+    const faults: ScenarioFault[] = [
+      { kind: 'drop', nth: 1 },
+      { kind: 'duplicate', probability: 1 },
+      { kind: 'corrupt', probability: 0 },
+    ];
+    expect(expectationsAtSeed(scenario(faults), 5)).toEqual({ expect: expect_, unchecked: [] });
   });
 });

@@ -1,6 +1,6 @@
 import type { TraceEvent } from '../trace.ts';
 import { describeDifference, firstDifference } from './sequence-diff.ts';
-import type { ExpectedMessage, ScenarioExpectations } from './types.ts';
+import type { ExpectedMessage, Scenario, ScenarioExpectations, ScenarioFault } from './types.ts';
 
 /** One expectation that the run did not meet. */
 export interface ExpectationFailure {
@@ -25,6 +25,40 @@ export interface DeliveredMessage {
   from: string | null;
   to: string | null;
   responseCodes: readonly string[];
+}
+
+/** `expect` fields that pin one exact run: every step and every delivered message, in order. */
+const EXACT_FIELDS = ['steps', 'messages'] as const;
+
+/**
+ * Whether faults draw from the seeded generator (a `probability` strictly between 0 and 1): then
+ * which messages are hit, and with them the exact steps and messages, depend on the seed.
+ */
+export function hasSeededFaults(faults: readonly ScenarioFault[]): boolean {
+  return faults.some(({ probability: p }) => p !== undefined && p > 0 && p < 1);
+}
+
+/**
+ * The expectations a run at `seed` is checked against. Exact `steps` and `messages` describe the
+ * run at the file's own seed; when the scenario has seeded faults another seed hits other
+ * messages, so there they are left out (and named in `unchecked`) and the run is checked against
+ * what must hold for every seed: outcome, stepsInclude, stepsExclude, states (and the
+ * invariants). Without seeded faults nothing is left out.
+ *
+ * @example
+ * expectationsAtSeed(lossyNetwork, 5).unchecked; // ['steps', 'messages'] (its own seed: [])
+ */
+export function expectationsAtSeed(
+  scenario: Pick<Scenario, 'expect' | 'faults' | 'seed'>,
+  seed: number,
+): { expect: ScenarioExpectations; unchecked: string[] } {
+  if (seed === scenario.seed || !hasSeededFaults(scenario.faults)) {
+    return { expect: scenario.expect, unchecked: [] };
+  }
+  const expect: ScenarioExpectations = { ...scenario.expect };
+  const unchecked = EXACT_FIELDS.filter((field) => expect[field] !== undefined);
+  for (const field of unchecked) delete expect[field];
+  return { expect, unchecked };
 }
 
 /**

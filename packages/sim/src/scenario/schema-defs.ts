@@ -129,13 +129,15 @@ export const faultSchema = (roleName: RoleName, channels: readonly string[]): Js
     },
     nth: {
       title: 'n-th match',
-      description: 'Hit only the n-th selected message (1-based).',
+      description:
+        'Hit only the n-th selected message (1-based), the same one for every seed. A message an earlier fault dropped is not counted.',
       type: 'integer',
       minimum: 1,
     },
     probability: {
       title: 'Probability',
-      description: 'Chance in [0, 1] that a selected message is hit, drawn from the seeded RNG.',
+      description:
+        "Chance in [0, 1] that a selected message is hit, drawn from the seeded RNG: the same seed hits the same messages, another seed others. Between 0 and 1 it is a seeded fault: expect.steps and expect.messages are then checked at the file's own seed only.",
       type: 'number',
       minimum: 0,
       maximum: 1,
@@ -244,7 +246,10 @@ export const expectationsSchema: JsonSchemaObject = {
       type: 'string',
       minLength: 1,
     },
-    steps: stepList('Steps (exact)', 'Exactly these step events, in this order.'),
+    steps: stepList(
+      'Steps (exact)',
+      "Exactly these step events, in this order. With seeded faults (a probability between 0 and 1), checked at the file's own seed only.",
+    ),
     stepsInclude: stepList(
       'Steps (in order)',
       'These steps appear in this relative order; others may come between.',
@@ -253,7 +258,7 @@ export const expectationsSchema: JsonSchemaObject = {
     messages: {
       title: 'Messages (exact)',
       description:
-        'Exactly this sequence of delivered wire messages (deliveries that carry a message code).',
+        "Exactly this sequence of delivered wire messages (deliveries that carry a message code). With seeded faults (a probability between 0 and 1), checked at the file's own seed only.",
       type: 'array',
       items: { $ref: '#/$defs/expectedMessage' },
     },

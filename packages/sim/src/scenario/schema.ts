@@ -85,7 +85,7 @@ export function scenarioSchema(processes: ProcessTable): JsonSchemaObject {
       seed: {
         title: 'Seed',
         description:
-          'Seed of the one RNG (ids, latencies, probabilistic faults); the CLI --seed overrides it.',
+          'Seed of the one RNG (ids, latencies, probabilistic faults); the CLI --seed overrides it. With seeded faults, expect.steps and expect.messages hold at this seed only.',
         type: 'integer',
         minimum: 0,
       },
