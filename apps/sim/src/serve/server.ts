@@ -74,6 +74,28 @@ function perTestQueue() {
   };
 }
 
+/** A body above this many characters carries a document whose decoding may take 100 ms or more. */
+const HEAVY_BODY_CHARS = 64 * 1024;
+
+/** Resolves after the event loop has been through its I/O poll at least once. */
+const yieldToIo = () =>
+  new Promise<void>((resolve) => setImmediate(() => setImmediate(() => resolve())));
+
+/**
+ * One heavy request at a time, with the event loop's I/O served between two of them: a test
+ * whose request is light (a `clock`, a small document) waits for at most the one heavy request
+ * in progress, not for every heavy request queued before it (twelve 1 MiB documents once held
+ * an unrelated `clock` for 4 s).
+ */
+function heavyLane() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const next = tail.then(yieldToIo).then(task);
+    tail = next.catch(() => undefined);
+    return next;
+  };
+}
+
 const testIdOf = (body: unknown) =>
   typeof (body as { testId?: unknown })?.testId === 'string'
     ? (body as { testId: string }).testId
@@ -103,6 +125,7 @@ export async function startSutServer(options: SutServerOptions): Promise<Running
   };
   process.on('uncaughtException', onUncaught);
   const serialise = perTestQueue();
+  const heavy = heavyLane();
   const bodyMs = options.timeouts?.bodyMs ?? SUT_TIMEOUTS.bodyMs;
   const server: Server = createServer((request, response) => {
     void (async () => {
@@ -144,8 +167,9 @@ export async function startSutServer(options: SutServerOptions): Promise<Running
       const testId = testIdOf(body);
       const path = (request.url ?? '').split('?')[0] ?? '';
       const context = { server: identity, testId, path };
-      const answer = await serialise(testId, async () =>
-        requestContext.run(context, () => handle(path, body)),
+      const run = async () => requestContext.run(context, () => handle(path, body));
+      const answer = await serialise(testId, () =>
+        read.text.length > HEAVY_BODY_CHARS ? heavy(run) : run(),
       );
       send(response, answer.status, answer.body);
     })().catch((error: unknown) => {

@@ -38,6 +38,25 @@ type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
  * readXmlTree('<a:X xmlns:a="urn:x"/>').namespace; // 'urn:x'
  */
 export function readXmlTree(text: string, maxDepth = 64): XmlElement {
+  const key = `${maxDepth}:${text}`;
+  const known = recentTrees.get(key);
+  if (known !== undefined) return known;
+  const tree = parseTree(text, maxDepth);
+  if (recentTrees.size >= RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value ?? '');
+  recentTrees.set(key, tree);
+  return tree;
+}
+
+/**
+ * The trees of the last few documents read. One delivered document is read by the validator,
+ * the codec and the judge in turn; at the guard's limits each parse costs 100 ms or more, so
+ * reading it once keeps a served role responsive. The tree is read-only, so sharing it is safe;
+ * the cache holds at most {@link RECENT_TREES} documents (a few MiB at the limits).
+ */
+const RECENT_TREES = 4;
+const recentTrees = new Map<string, XmlElement>();
+
+function parseTree(text: string, maxDepth: number): XmlElement {
   // Well-formedness was checked by the guard (one scan, libxml2's rules); no second validator pass.
   const normalized = blankProcessingInstructions(text.replace(/\r\n?/g, '\n'));
   const parser = new XMLParser({
