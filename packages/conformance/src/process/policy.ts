@@ -5,6 +5,7 @@
  */
 import type { TraceEvent } from '@consent-sim/sim';
 import type { Verdict } from '../sut/verdicts.ts';
+import type { InstantPolicy } from './instants.ts';
 
 /** What the harness reads off a SUT's document before it travels (docs/sut-protocol.md). */
 export interface XmlReading {
@@ -82,4 +83,10 @@ export interface JudgingPolicy {
    * out-of-window request), with the receiver that judges those instead of the document check.
    */
   receiverJudgesBusinessRules: Readonly<Record<string, string>>;
+  /**
+   * Which fields of the documents a SUT sends record "now" (process/instants.ts), held against
+   * the test clock in the plug-in's zone. A process whose documents record no instant (the toy
+   * of tests/toy-process) leaves it out.
+   */
+  instants?: InstantPolicy;
 }

@@ -8,7 +8,7 @@ import type { Scenario, Simulation, TraceEvent } from '@consent-sim/sim';
 import type { ProcessPlugin } from '../process/plugin.ts';
 import { SutBridge } from './bridge.ts';
 import { checkOutboxChannels, type SutAnswer, type SutClient } from './client.ts';
-import type { SutDocument } from './judge/documents.ts';
+import type { SutDocument, SutMail } from './judge/documents.ts';
 import {
   type ResetRequest,
   SUT_ENDPOINTS,
@@ -35,6 +35,8 @@ export interface DriveOptions {
 export interface Observed {
   trace: readonly TraceEvent[];
   sutDocuments: SutDocument[];
+  /** Letters and e-mails the SUT sent (their instants are judged where the process reads any). */
+  sutMail: SutMail[];
   errors: string[];
   violations: readonly { invariant: string; message: string }[];
 }
@@ -45,6 +47,7 @@ const DAY = 86_400_000;
 class Intake {
   readonly errors: string[] = [];
   readonly documents: (Omit<SutDocument, 'at'> & { atMs: number })[] = [];
+  readonly mail: (Omit<SutMail, 'at'> & { atMs: number })[] = [];
   nextTimer: number | null = null;
 
   constructor(
@@ -68,6 +71,15 @@ class Intake {
         this.documents.push({
           channel: item.channel,
           document: item.document,
+          step: item.step ?? null,
+          atMs: item.atMs,
+        });
+      } else if (!bridge.isXml(item)) {
+        this.mail.push({
+          channel: item.channel,
+          messageCode: item.messageCode,
+          document: item.document,
+          content: item.content ?? null,
           step: item.step ?? null,
           atMs: item.atMs,
         });
@@ -136,6 +148,7 @@ export async function driveSut(
     violations: run.violations,
     trace: run.trace,
     sutDocuments: intake.documents.map(({ atMs, ...d }) => ({ ...d, at: iso(atMs) })),
+    sutMail: intake.mail.map(({ atMs, ...d }) => ({ ...d, at: iso(atMs) })),
     errors: [
       ...intake.errors,
       ...(failure ? [failure] : []),

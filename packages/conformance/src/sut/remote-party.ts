@@ -45,6 +45,7 @@ export async function runAgainstSut(options: RunAgainstSutOptions): Promise<Chec
       role,
       scenario: path.scenario,
       policy: plugin.policy,
+      zone: plugin.zone,
       covers: path.covers ?? [],
       reference: expected,
     });

@@ -6,6 +6,7 @@
  */
 import type { JudgingPolicy } from '../../process/policy.ts';
 import { readDatahubCodes, readDatahubFacts } from './documents.ts';
+import { dh831Instants } from './instants.ts';
 
 export const dh831Policy: JudgingPolicy = {
   readCodes: (_channel, xml) => readDatahubCodes(xml),
@@ -31,4 +32,5 @@ export const dh831Policy: JudgingPolicy = {
   canonicalStep: (step) => ({ id: step, alias: null }),
   stateKeepers: ['datahub'],
   receiverJudgesBusinessRules: { seller: 'Datahub' },
+  instants: dh831Instants,
 };

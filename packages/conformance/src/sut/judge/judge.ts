@@ -1,14 +1,15 @@
 /**
  * Judges a run against a SUT: the path's expected messages (code, route, response codes) and
  * their instants in the reference run of the same path; the expected steps (the SUT's own steps
- * only when it reports them); the validity of every XML document the SUT sent. Pairing, findings
+ * only when it reports them); the validity of every XML document the SUT sent and the instants
+ * its documents record (against the test clock, in the process zone). Pairing, findings
  * and rendering are generic; every process rule comes from the process's policy.
  */
 import type { Scenario, TraceEvent } from '@consent-sim/sim';
 import type { JudgingPolicy } from '../../process/policy.ts';
 import type { Check } from '../verdicts.ts';
 import { checkList } from './checks.ts';
-import { judgeDocuments, type SutDocument } from './documents.ts';
+import { judgeDocuments, type SutDocument, type SutMail } from './documents.ts';
 import { judgeMessages } from './messages.ts';
 import { judgeExcluded, judgeSteps } from './steps.ts';
 
@@ -21,6 +22,10 @@ export interface JudgeInput {
   trace: readonly TraceEvent[];
   reference: readonly TraceEvent[];
   sutDocuments: readonly SutDocument[];
+  /** The SUT's letters and e-mails, for the instants they carry (a QR payload, a Date header). */
+  sutMail?: readonly SutMail[];
+  /** The process zone, from the plug-in (default: the scenario's, which the loader took from it). */
+  zone?: string;
   errors: readonly string[];
   /** Process invariants the run broke (`Invariant` of the wiring): each a FAIL. */
   violations?: readonly { invariant: string; message: string }[];
@@ -53,7 +58,16 @@ export function judge(input: JudgeInput): Check[] {
       at: null,
     });
   });
-  judgeDocuments(role, policy, input.sutDocuments, add);
+  judgeDocuments(
+    {
+      role,
+      policy,
+      zone: input.zone ?? input.scenario.zone,
+      documents: input.sutDocuments,
+      mail: input.sutMail ?? [],
+    },
+    add,
+  );
   judgeMessages({ role, policy, keys, trace, reference }, add);
   judgeSteps({ role, policy, keys, trace, reference }, add);
   judgeExcluded(input.scenario, trace, keys, add);
