@@ -4,6 +4,7 @@
  */
 import { addCalendarDays, cmReqOff, isoInZone, VIENNA } from '@consent-sim/core';
 import { type AnyStateMachine, assign, emit, enqueueActions } from 'xstate';
+import { CM_REQ_OFF_WRITER_MUTANTS } from './cm-req-off-writers.ts';
 import type { Mutant } from './types.ts';
 
 const DAY_MS = 86_400_000;
@@ -365,4 +366,6 @@ export const CM_REQ_OFF_MUTANTS: readonly Mutant[] = [
     () => cmReqOff.vnbMachine.provide({ guards: { backendProcessesRequest: () => false } }),
     ['00fd9a332c17'],
   ),
+  // Wrong document writers: the DSO's and SP's "now" instants (cm-req-off-writers.ts).
+  ...CM_REQ_OFF_WRITER_MUTANTS,
 ];

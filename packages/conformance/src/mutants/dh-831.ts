@@ -4,6 +4,7 @@
  */
 import { calendarDaysBetween, dh831, HELSINKI } from '@consent-sim/core';
 import { type AnyStateMachine, assign, enqueueActions, sendParent } from 'xstate';
+import { DH_831_WRITER_MUTANTS } from './dh-831-writers.ts';
 import type { Mutant } from './types.ts';
 
 const DAY_MS = 86_400_000;
@@ -308,4 +309,6 @@ export const DH_831_MUTANTS: readonly Mutant[] = [
     () => datahubWith(request.provide({ guards: { isRejection: () => false } })),
     ['001c24c80c80', 'rejected-by-customer'],
   ),
+  // Wrong document writers: the Datahub's and seller's "now" instants (dh-831-writers.ts).
+  ...DH_831_WRITER_MUTANTS,
 ];

@@ -6,12 +6,14 @@
 import type { Scenario } from '@consent-sim/sim';
 import { generatePaths } from '../paths/generate.ts';
 import { type ProcessPlugin, tableOf } from '../process/plugin.ts';
-import { SutClient, SutProtocolError } from '../sut/client.ts';
+import { SutClient, SutProtocolError, type SutTransport } from '../sut/client.ts';
 import type { createSutHandler } from '../sut/handler.ts';
 import { inMemoryTransport } from '../sut/in-memory.ts';
+import { type DeliverRequest, SUT_ENDPOINTS } from '../sut/protocol.ts';
 import { runAgainstSut } from '../sut/remote-party.ts';
 import { type Check, strict } from '../sut/verdicts.ts';
 import { collectPaths } from '../vectors/sources.ts';
+import type { OutboxRewrite } from './stamps.ts';
 import type { Mutant } from './types.ts';
 
 export { inMemoryTransport };
@@ -23,6 +25,28 @@ export interface MutantRunOptions {
   maxPaths?: number;
   /** A WARNING counts as a FAIL (`sim conform --strict`). */
   strict?: boolean;
+  /** A wrong document writer in front of the served role (a mutant's `documents`). */
+  documents?: OutboxRewrite;
+}
+
+/**
+ * A transport whose answers' outbox items pass through `rewrite` (a wrong document writer), which
+ * sees what the test delivered so far (one test at a time, as the mutant runner drives them).
+ */
+function rewriting(transport: SutTransport, rewrite: OutboxRewrite, zone: string): SutTransport {
+  const received: DeliverRequest[] = [];
+  return async (path, body) => {
+    if (path === SUT_ENDPOINTS.reset) received.length = 0;
+    if (path === SUT_ENDPOINTS.deliver) received.push(body as DeliverRequest);
+    const answer = await transport(path, body);
+    const outbox = (answer.body as { outbox?: unknown } | null)?.outbox;
+    if (answer.status !== 200 || !Array.isArray(outbox)) return answer;
+    const context = { zone, received };
+    return {
+      ...answer,
+      body: { ...(answer.body as object), outbox: outbox.map((item) => rewrite(item, context)) },
+    };
+  };
 }
 
 export type MutantVerdict =
@@ -60,7 +84,10 @@ export async function runRoleUntilFail(
     .filter((p) => !focus.includes(p.id))
     .slice(0, options.maxPaths ?? Number.POSITIVE_INFINITY);
   const processes = tableOf(plugin);
-  const client = new SutClient(inMemoryTransport(processes, role, machines));
+  const served = inMemoryTransport(processes, role, machines);
+  const client = new SutClient(
+    options.documents === undefined ? served : rewriting(served, options.documents, plugin.zone),
+  );
   let ran = 0;
   for (const path of [...focused, ...rest]) {
     ran += 1;
@@ -116,7 +143,11 @@ export async function runMutant(
     mutant.role,
     { [mutant.role]: mutant.machine() },
     mutant.focus,
-    { ...options, strict: mutant.strictOnly !== undefined },
+    {
+      ...options,
+      strict: mutant.strictOnly !== undefined,
+      ...(mutant.documents === undefined ? {} : { documents: mutant.documents }),
+    },
   );
   return { mutant, verdict };
 }

@@ -1,8 +1,10 @@
 import type { AnyStateMachine } from 'xstate';
+import type { OutboxRewrite } from './stamps.ts';
 
 /**
  * One deliberately wrong role implementation: the reference machine with one guard, delay or
- * action swapped by `provide`, served in place of the reference role.
+ * action swapped by `provide`, served in place of the reference role — or the reference machine
+ * behind a wrong document writer (`documents`).
  */
 export interface Mutant {
   /** Stable id, `<process>/<short-name>`. */
@@ -15,6 +17,11 @@ export interface Mutant {
   wrong: string;
   /** Builds the wrong machine for `role` (lazily, so listing the catalogue stays cheap). */
   machine: () => AnyStateMachine;
+  /**
+   * A wrong document writer: rewrites every outbox item the served role sends (stamps.ts), as a
+   * system that decides right but writes its documents wrong would send them.
+   */
+  documents?: OutboxRewrite;
   /** Path ids or scenario names that exercise the mutation; run first, so a kill comes early. */
   focus: readonly string[];
   /**
