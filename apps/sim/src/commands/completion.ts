@@ -39,7 +39,11 @@ export async function completionTable(
     const words = command.positionals?.(ctx);
     if (words !== undefined) table.words[command.name] = words;
   }
-  table.words.help = table.commands;
+  // `help <command>` is documented in the main help but is no command module: offer it first,
+  // and the command names after it.
+  table.words.help = [...table.commands];
+  table.flags.help = [];
+  table.commands.push('help');
   return table;
 }
 
@@ -92,7 +96,7 @@ export function zshScript(table: CompletionTable): string {
   );
   const commandCases = table.commands.map(
     (name) =>
-      `    ${name}) flags=(${(table.flags[name] ?? []).join(' ')}); words=(${(table.words[name] ?? []).join(' ')}) ;;`,
+      `    ${name}) flags=(${(table.flags[name] ?? []).join(' ')}); firsts=(${(table.words[name] ?? []).join(' ')}) ;;`,
   );
   return `#compdef consent-sim
 # consent-sim completion for zsh. Load it with
@@ -100,7 +104,8 @@ export function zshScript(table: CompletionTable): string {
 # (after compinit), or save it as _consent-sim in a folder of your $fpath.
 _consent_sim() {
   local cmd=\${words[2]} prev=\${words[CURRENT-1]} cur=\${words[CURRENT]}
-  local -a flags words
+  # Not $words: that is the completion system's own (special) array of the command line.
+  local -a flags firsts
   if (( CURRENT == 2 )); then
     compadd -- ${[...table.commands, '--help', '--version'].join(' ')}
     return
@@ -114,7 +119,7 @@ ${commandCases.join('\n')}
   if [[ "$cur" == -* ]]; then
     compadd -a flags
   else
-    (( CURRENT == 3 )) && compadd -a words
+    (( CURRENT == 3 )) && compadd -a firsts
     _files
   fi
 }
