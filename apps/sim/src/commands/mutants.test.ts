@@ -52,7 +52,7 @@ describe('sim mutants', () => {
       /cm-req-off\/expired-177 \[vnb\] .*\n {4}KILLED in strict mode by \S+:message#\d+ .*by default a WARNING — OFF-RESPONSE-CODES/,
     );
     expect(result.out).toMatch(
-      /mutation score: (\d+)\/\1 killed \(100\.0%; 7 of them in strict mode only\), 0 equivalent excluded/,
+      /mutation score: (\d+)\/\1 killed \(100\.0%; 8 of them in strict mode only\), 0 equivalent excluded/,
     );
     expect(result.out).not.toContain('dh-831/');
   }, 60_000);

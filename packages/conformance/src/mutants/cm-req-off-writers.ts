@@ -51,6 +51,31 @@ const processDateOfQrCode: OutboxRewrite = (item, { received }) => {
 
 const CREATED = ['DocumentCreationDateTime'];
 
+/** A DSO whose QR payload is rewritten document by document (OFF-QR-PAYLOAD). */
+const qrPayloadAs =
+  (rewrite: (cmRequest: string) => string, join = '\n'): OutboxRewrite =>
+  (item) => {
+    const payload = item.content?.qrPayload;
+    if (typeof payload !== 'string' || item.content === null || item.content === undefined)
+      return item;
+    const written = payload
+      .split(/\n(?=<)/)
+      .map(rewrite)
+      .join(join);
+    return { ...item, content: { ...item.content, qrPayload: written } };
+  };
+
+/** Adds an element the CMRequest schema does not have after its ProcessDirectory's MessageId. */
+const unknownElement = (doc: string) =>
+  doc.replace(
+    /(<(\w+:)?MessageId>[^<]*<\/(?:\w+:)?MessageId>)/,
+    (all, _m, prefix = '') => `${all}<${prefix}Remark>QR</${prefix}Remark>`,
+  );
+
+/** An XML declaration before each document and a line break between its elements. */
+const declaredAndIndented = (doc: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>${doc.replace(/></g, '>\n  <')}`;
+
 /** The catalogue of wrong CM_REQ_OFF document writers. */
 export const CM_REQ_OFF_WRITER_MUTANTS: readonly Mutant[] = [
   writer(
@@ -88,4 +113,22 @@ export const CM_REQ_OFF_WRITER_MUTANTS: readonly Mutant[] = [
     processDateOfQrCode,
     ['00fd9a332c17'],
   ),
+  writer(
+    'vnb',
+    'qr-payload-unknown-element',
+    'the DSO writes an element the CMRequest schema does not have into each QR template (OFF-QR-PAYLOAD schema rules; the SP may still read it)',
+    qrPayloadAs(unknownElement),
+    ['happy-path'],
+  ),
+  {
+    ...writer(
+      'vnb',
+      'qr-payload-declared-and-indented',
+      'the DSO writes an XML declaration and line breaks between the elements into its QR payload (OFF-QR-PAYLOAD: the strict form is one compact CMRequest per line)',
+      qrPayloadAs(declaredAndIndented),
+      ['happy-path'],
+    ),
+    strictOnly:
+      'OFF-QR-PAYLOAD lists a declaration and pretty-printing as readings a tolerant SP reads: WARNING',
+  },
 ];

@@ -30,12 +30,13 @@ describe('mutants', () => {
     const strictOnly = MUTANTS.filter((m) => m.strictOnly !== undefined);
     expect(strictOnly.length).toBeGreaterThanOrEqual(9);
     for (const mutant of strictOnly) {
+      const writer = mutant.documents === undefined ? {} : { documents: mutant.documents };
       const lenient = await runRoleUntilFail(
         PROCESSES[mutant.process as ProcessName],
         mutant.role,
         { [mutant.role]: mutant.machine() },
         mutant.focus,
-        { scenarios, maxPaths: 0 },
+        { scenarios, maxPaths: 0, ...writer },
       );
       expect(lenient.status === 'KILLED' ? lenient.check : lenient.status, mutant.id).toBe(
         'SURVIVED',
@@ -45,7 +46,7 @@ describe('mutants', () => {
         mutant.role,
         { [mutant.role]: mutant.machine() },
         mutant.focus,
-        { scenarios, maxPaths: 0, strict: true },
+        { scenarios, maxPaths: 0, strict: true, ...writer },
       );
       expect(strict.status === 'KILLED' ? strict.check.title : '', mutant.id).toContain(
         '[strict: a WARNING under',

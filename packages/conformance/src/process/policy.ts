@@ -89,4 +89,27 @@ export interface JudgingPolicy {
    * of tests/toy-process) leaves it out.
    */
   instants?: InstantPolicy;
+  /**
+   * Rules on what a letter or e-mail a SUT sends carries besides its instants, each a finding
+   * with the field's path (CM_REQ_OFF: the QR payload of the DSO's letter, OFF-QR-PAYLOAD). A
+   * process whose mail carries nothing to check leaves it out.
+   */
+  mailRules?: MailRules;
+}
+
+/** One rule's outcome about a field of a letter or e-mail. */
+export interface MailFinding {
+  verdict: Verdict;
+  why: string;
+  keys: readonly string[];
+  path: string;
+  written: string;
+  expected: string;
+}
+
+export interface MailRules {
+  /** What the rules judge, for the check's title (e.g. `QR payload`). */
+  subject: string;
+  /** Every rule's finding about `mail`, PASS included; empty when the mail carries no subject. */
+  read(mail: { channel: string; content: Record<string, unknown> | null }): MailFinding[];
 }

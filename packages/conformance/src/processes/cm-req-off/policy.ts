@@ -7,6 +7,7 @@ import { cmReqOff } from '@consent-sim/core';
 import type { JudgingPolicy } from '../../process/policy.ts';
 import { readEdaCodes, readEdaFacts } from './documents.ts';
 import { cmReqOffInstants } from './instants.ts';
+import { cmReqOffQrPayload } from './qr-payload.ts';
 
 /** The only ResponseCode the CM_REQ_OFF page names: 175 "Zustimmung erteilt" (OFF-ANSWER-CODES). */
 const GRANTED = '175';
@@ -49,4 +50,5 @@ export const cmReqOffPolicy: JudgingPolicy = {
   stateKeepers: ['vnb'],
   receiverJudgesBusinessRules: {},
   instants: cmReqOffInstants,
+  mailRules: cmReqOffQrPayload,
 };

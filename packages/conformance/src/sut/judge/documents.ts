@@ -7,7 +7,7 @@
  * the XML documents, when its process reads instants in it (a QR payload, an e-mail's Date).
  */
 import { xmlLeafText } from '../../process/instants.ts';
-import type { JudgingPolicy } from '../../process/policy.ts';
+import type { JudgingPolicy, MailFinding } from '../../process/policy.ts';
 import type { Verdict } from '../verdicts.ts';
 import type { AddCheck } from './checks.ts';
 import { worstOf } from './findings.ts';
@@ -76,8 +76,10 @@ function firstSent(input: DocumentInput): (number | undefined)[] {
 }
 
 /** `expected` / `actual` of a check with instant findings: each field's path, value and due. */
-const detail = (findings: readonly InstantFinding[], side: 'expected' | 'written') =>
-  findings.map((f) => `${f.path} ${side === 'expected' ? f.expected : f.written}`).join('; ');
+const detail = (
+  findings: readonly (InstantFinding | MailFinding)[],
+  side: 'expected' | 'written',
+) => findings.map((f) => `${f.path} ${side === 'expected' ? f.expected : f.written}`).join('; ');
 
 export function judgeDocuments(input: DocumentInput, add: AddCheck): void {
   const { role, policy, documents } = input;
@@ -112,6 +114,7 @@ export function judgeDocuments(input: DocumentInput, add: AddCheck): void {
   });
   let index = documents.length;
   for (const mail of input.mail ?? []) {
+    index = judgeMailRules(input, mail, index, add);
     const { fields, findings } = instantsOf(input, mail);
     if (fields === 0) continue;
     const worst = worstOf(findings);
@@ -126,4 +129,27 @@ export function judgeDocuments(input: DocumentInput, add: AddCheck): void {
       at: mail.at,
     });
   }
+}
+
+/** The process's rules on what a letter or e-mail carries (a QR payload): one check each mail. */
+function judgeMailRules(input: DocumentInput, mail: SutMail, index: number, add: AddCheck): number {
+  const rules = input.policy.mailRules;
+  const findings = rules?.read(mail) ?? [];
+  if (rules === undefined || findings.length === 0) return index;
+  const failing = findings.filter((f) => f.verdict !== 'PASS');
+  const worst = worstOf(failing);
+  const what = mail.messageCode ?? `(${mail.channel})`;
+  const title = `the ${input.role}'s ${what} carries a ${rules.subject} as the process reads it`;
+  add('document', index, worst?.verdict ?? 'PASS', {
+    title: failing.length === 0 ? title : `${title} (${failing.map((f) => f.why).join('; ')})`,
+    step: mail.step,
+    interpretations: [...new Set(failing.flatMap((f) => f.keys))],
+    expected: failing.length === 0 ? `every ${rules.subject} rule` : detail(failing, 'expected'),
+    actual:
+      failing.length === 0
+        ? `${findings.length} rules PASS (${findings.map((f) => f.why.split(':')[0]).join(', ')})`
+        : detail(failing, 'written'),
+    at: mail.at,
+  });
+  return index + 1;
 }
