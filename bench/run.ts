@@ -18,6 +18,7 @@ const sections: Array<[string, () => Promise<{ default: () => Promise<BenchSecti
   ['scenarios', () => import('./scenarios.ts')],
   ['paths', () => import('./paths.ts')],
   ['load', () => import('./load.ts')],
+  ['startup', () => import('./startup.ts')],
 ];
 
 const only = process.argv.slice(2);
