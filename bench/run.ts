@@ -19,6 +19,7 @@ const sections: Array<[string, () => Promise<{ default: () => Promise<BenchSecti
   ['paths', () => import('./paths.ts')],
   ['load', () => import('./load.ts')],
   ['startup', () => import('./startup.ts')],
+  ['serve-heavy', () => import('./serve-heavy.ts')],
 ];
 
 const only = process.argv.slice(2);
