@@ -142,7 +142,14 @@ export async function driveSut(
   intake.take(await client.reset(resetRequest(options, sim, testId)), SUT_ENDPOINTS.reset);
   const lastReference = referenceEvents.at(-1)?.atMs ?? scenario.startMs;
   const horizon = Math.max(lastReference, ...scenario.stimuliAtMs) + 7 * DAY;
-  const failure = await exchange(options, bridge, intake, testId, horizon);
+  const referenceDeliveries = referenceEvents.filter((e) => e.kind === 'deliver').length;
+  const bounds = {
+    horizon,
+    maxExchanges: options.maxExchanges ?? 5_000,
+    maxDeliveries: deliveryBound(referenceDeliveries),
+    referenceDeliveries,
+  };
+  const failure = await exchange(options, bridge, intake, testId, bounds);
   const run = sim.run({ until: sim.clock.now() });
   return {
     violations: run.violations,
@@ -158,20 +165,37 @@ export async function driveSut(
 }
 
 /**
+ * The most deliveries a path may make to the SUT: ten times the reference run's messages plus
+ * 100. A system that answers every answer (a resend on each 179) or resends on every tick never
+ * lets a path end; a correct one stays far below (a few retries, a duplicate).
+ */
+export function deliveryBound(referenceDeliveries: number): number {
+  return 100 + 10 * referenceDeliveries;
+}
+
+interface Bounds {
+  horizon: number;
+  maxExchanges: number;
+  maxDeliveries: number;
+  referenceDeliveries: number;
+}
+
+/**
  * Delivers what reached the SUT's party, then moves both clocks to the next instant either side
- * has due, until nothing is due before `horizon`; a failure when the run does not settle.
+ * has due, until nothing is due before `horizon`; a failure when the run does not settle (also
+ * within one instant: a ping-pong of messages moves no clock).
  */
 async function exchange(
   options: DriveOptions,
   bridge: SutBridge,
   intake: Intake,
   testId: string,
-  horizon: number,
+  bounds: Bounds,
 ): Promise<string | null> {
   const { client, role } = options;
   const { sim } = bridge;
   const iso = (ms: number) => isoInZone(ms, options.path.scenario.zone);
-  const maxExchanges = options.maxExchanges ?? 5_000;
+  const { horizon, maxExchanges, maxDeliveries } = bounds;
   let exchanges = 0;
   let deliveries = 0;
   for (;;) {
@@ -179,6 +203,9 @@ async function exchange(
     for (let pending = bridge.drain(); pending.length > 0; pending = bridge.drain()) {
       for (const d of pending) {
         exchanges += 1;
+        if (deliveries >= maxDeliveries || exchanges > maxExchanges) {
+          return `the run did not settle: ${deliveries} deliveries to your ${role} and ${exchanges} protocol exchanges at most ${iso(sim.clock.now())} (the reference path has ${bounds.referenceDeliveries} messages; the bound is ${maxDeliveries} deliveries, ${maxExchanges} exchanges). A system that answers every answer, or resends on every tick, never lets a path end`;
+        }
         intake.take(
           await client.deliver({
             protocol: SUT_PROTOCOL_VERSION,
