@@ -10,3 +10,10 @@ export {
 } from './documents.ts';
 export * from './eda/index.ts';
 export * from './ids/index.ts';
+// The namespace-resolved reader, for a caller that parses a document on another thread.
+export {
+  readXmlTree,
+  rememberXmlTree,
+  type XmlAttribute,
+  type XmlElement,
+} from './xml/index.ts';

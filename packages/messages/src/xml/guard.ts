@@ -55,6 +55,43 @@ export function inspectXml(
   limits: Partial<XmlLimits> = {},
 ): { text: string; counts: ScanCounts } {
   const resolved = { ...DEFAULT_XML_LIMITS, ...limits };
+  const known = typeof input === 'string' ? recentlyGuarded.get(input) : undefined;
+  if (known !== undefined && sameLimits(known.limits, resolved)) {
+    return { text: known.result.text, counts: { ...known.result.counts } };
+  }
+  const result = inspectUncached(input, resolved);
+  if (typeof input === 'string' && input.length >= REMEMBERED_FROM_CHARS) {
+    recentlyGuarded.delete(input);
+    if (recentlyGuarded.size >= RECENTLY_GUARDED) {
+      recentlyGuarded.delete(recentlyGuarded.keys().next().value ?? '');
+    }
+    recentlyGuarded.set(input, { limits: resolved, result });
+  }
+  return result;
+}
+
+/**
+ * The verdicts on the last few large documents that passed: one delivered document is guarded by
+ * the validator, the codec and the judge in turn (at 1 MiB ~10 ms each). Keyed by the text
+ * itself, so a lookup of the same string costs no rehash; only inputs that passed are kept (a
+ * refusal is recomputed, with its position, every time).
+ */
+const RECENTLY_GUARDED = 4;
+const REMEMBERED_FROM_CHARS = 16 * 1024;
+const recentlyGuarded = new Map<
+  string,
+  { limits: XmlLimits; result: { text: string; counts: ScanCounts } }
+>();
+const sameLimits = (a: XmlLimits, b: XmlLimits) =>
+  a.maxBytes === b.maxBytes &&
+  a.maxDepth === b.maxDepth &&
+  a.maxElements === b.maxElements &&
+  a.maxAttributes === b.maxAttributes;
+
+function inspectUncached(
+  input: string | Uint8Array,
+  resolved: XmlLimits,
+): { text: string; counts: ScanCounts } {
   let text: string;
   try {
     text = decodeXmlInput(input, resolved.maxBytes);

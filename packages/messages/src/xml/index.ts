@@ -8,5 +8,11 @@ export {
   type XmlPosition,
   type XmlRefusalKind,
 } from './input-error.ts';
-export { decodeReferences, readXmlTree, type XmlAttribute, type XmlElement } from './tree.ts';
+export {
+  decodeReferences,
+  readXmlTree,
+  rememberXmlTree,
+  type XmlAttribute,
+  type XmlElement,
+} from './tree.ts';
 export { writeXml, type XmlNodeOut, type XmlWriteOptions } from './write.ts';

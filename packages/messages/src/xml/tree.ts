@@ -38,12 +38,10 @@ type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
  * readXmlTree('<a:X xmlns:a="urn:x"/>').namespace; // 'urn:x'
  */
 export function readXmlTree(text: string, maxDepth = 64): XmlElement {
-  const key = `${maxDepth}:${text}`;
-  const known = recentTrees.get(key);
-  if (known !== undefined) return known;
+  const known = recentTrees.get(text);
+  if (known !== undefined && known.maxDepth === maxDepth) return known.tree;
   const tree = parseTree(text, maxDepth);
-  if (recentTrees.size >= RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value ?? '');
-  recentTrees.set(key, tree);
+  remember(text, maxDepth, tree);
   return tree;
 }
 
@@ -54,7 +52,28 @@ export function readXmlTree(text: string, maxDepth = 64): XmlElement {
  * the cache holds at most {@link RECENT_TREES} documents (a few MiB at the limits).
  */
 const RECENT_TREES = 4;
-const recentTrees = new Map<string, XmlElement>();
+// Keyed by the text itself, never a string built from it: V8 keeps a string's hash, so looking
+// up the same 1 MiB document again costs no rehash (a `${maxDepth}:${text}` key cost ~10 ms).
+const recentTrees = new Map<string, { maxDepth: number; tree: XmlElement }>();
+
+function remember(text: string, maxDepth: number, tree: XmlElement): void {
+  recentTrees.delete(text);
+  if (recentTrees.size >= RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value ?? '');
+  recentTrees.set(text, { maxDepth, tree });
+}
+
+/**
+ * Hands {@link readXmlTree} a tree that was built elsewhere from the same text (a worker thread
+ * of `sim serve`, so that a 1 MiB document is parsed off the event loop). The next read of that
+ * text returns it instead of parsing again; a tree built by `readXmlTree(text, maxDepth)` is the
+ * only valid argument (the function is deterministic, so the result is the same either way).
+ *
+ * @example
+ * rememberXmlTree(text, treeFromWorker); readXmlTree(text); // no parse
+ */
+export function rememberXmlTree(text: string, tree: XmlElement, maxDepth = 64): void {
+  remember(text, maxDepth, tree);
+}
 
 function parseTree(text: string, maxDepth: number): XmlElement {
   // Well-formedness was checked by the guard (one scan, libxml2's rules); no second validator pass.
