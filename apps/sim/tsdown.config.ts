@@ -18,7 +18,8 @@ const SHIPPED_DOCS = [
 ];
 
 export default defineConfig({
-  entry: { main: 'src/main.ts' },
+  // The worker that parses heavy documents for `serve` is an entry of its own (off-thread.ts).
+  entry: { main: 'src/main.ts', 'serve-decode-worker': 'src/serve/decode-worker.ts' },
   format: 'esm',
   platform: 'node',
   target: 'node20',

@@ -18,6 +18,7 @@ import {
   sutError,
 } from '@consent-sim/conformance';
 import { isJsonMediaType, readBody } from './body.ts';
+import { heavyLane, isHeavy } from './heavy-lane.ts';
 
 export interface SutServerOptions extends SutHandlerOptions {
   /** Default 127.0.0.1. */
@@ -70,28 +71,6 @@ function perTestQueue() {
     void next.finally(() => {
       if (queues.get(key) === next) queues.delete(key);
     });
-    return next;
-  };
-}
-
-/** A body above this many characters carries a document whose decoding may take 100 ms or more. */
-const HEAVY_BODY_CHARS = 64 * 1024;
-
-/** Resolves after the event loop has been through its I/O poll at least once. */
-const yieldToIo = () =>
-  new Promise<void>((resolve) => setImmediate(() => setImmediate(() => resolve())));
-
-/**
- * One heavy request at a time, with the event loop's I/O served between two of them: a test
- * whose request is light (a `clock`, a small document) waits for at most the one heavy request
- * in progress, not for every heavy request queued before it (twelve 1 MiB documents once held
- * an unrelated `clock` for 4 s).
- */
-function heavyLane() {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(task: () => Promise<T>): Promise<T> => {
-    const next = tail.then(yieldToIo).then(task);
-    tail = next.catch(() => undefined);
     return next;
   };
 }
@@ -168,9 +147,7 @@ export async function startSutServer(options: SutServerOptions): Promise<Running
       const path = (request.url ?? '').split('?')[0] ?? '';
       const context = { server: identity, testId, path };
       const run = async () => requestContext.run(context, () => handle(path, body));
-      const answer = await serialise(testId, () =>
-        read.text.length > HEAVY_BODY_CHARS ? heavy(run) : run(),
-      );
+      const answer = await serialise(testId, () => (isHeavy(read.text) ? heavy(body, run) : run()));
       send(response, answer.status, answer.body);
     })().catch((error: unknown) => {
       const incident = handle.fail('', request.url ?? '', error);
@@ -199,6 +176,7 @@ export async function startSutServer(options: SutServerOptions): Promise<Running
     close: () =>
       new Promise<void>((resolve) => {
         process.off('uncaughtException', onUncaught);
+        void heavy.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
