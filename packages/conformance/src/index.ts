@@ -96,6 +96,25 @@ export {
   randomRun,
   replayCommand,
 } from './replay/index.ts';
+// The conform report: root-cause findings, path titles, reproduce commands, every format.
+export {
+  buildConformReport,
+  type ConformReport,
+  type ConformReportInput,
+  type Difference,
+  differenceOf,
+  findingCommand,
+  groupFindings,
+  REPORT_VERDICTS,
+  type ReportCheck,
+  type ReportFinding,
+  type ReportPath,
+  type ReportPathInput,
+  type ReportVerdict,
+  renderConformText,
+  reproduceCommand,
+  signatureOf,
+} from './report/index.ts';
 // SUT protocol, client over an injected transport, remote party, served role, verdicts (helper M).
 export {
   type Check,

@@ -1,11 +1,13 @@
 import {
+  buildConformReport,
   type Check,
   collectPaths,
   generatePaths,
   parseExpectedFailures,
+  type ReportPathInput,
   renderChecksHtml,
   renderChecksJunit,
-  renderChecksText,
+  renderConformText,
   runAgainstSut,
   SUT_DEFAULT_TIMEOUT_MS,
   SutClient,
@@ -15,6 +17,7 @@ import {
 } from '@consent-sim/conformance';
 import { processNames, roleNames } from '../choices.ts';
 import { type Command, choiceOption, flag, stringOption } from '../command.ts';
+import { selectPaths } from '../conform-paths.ts';
 import { CliError, EXIT, usageError } from '../errors.ts';
 import { readInput, writeOutput } from '../io.ts';
 import { processOfRole } from '../process-option.ts';
@@ -31,6 +34,13 @@ function positiveInt(value: string | undefined, name: string, fallback: number):
   if (!Number.isInteger(n) || n < 1)
     throw usageError(`--${name} must be a whole number ≥ 1, got "${value}"`);
   return n;
+}
+
+function seedOption(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d{1,15}$/.test(raw))
+    throw usageError(`--seed must be a non-negative whole number (got "${raw}")`);
+  return Number(raw);
 }
 
 function targetUrl(value: string | undefined): URL {
@@ -52,7 +62,7 @@ export const conformCommand: Command = {
   name: 'conform',
   summary: 'Run the generated paths and shipped scenarios against your system (SUT protocol)',
   usage: [
-    'conform --role <role> --target <url> [--process cm-req-off|dh-831] [--source model|scenario|all] [--max-paths N] [--format text|json|junit|html] [--out FILE] [--expected-failures FILE] [--timeout MS] [--strict]',
+    'conform --role <role> --target <url> [--process cm-req-off|dh-831] [--source model|scenario|all] [--path <id|title>] [--scenario <name>] [--seed N] [--max-paths N] [--format text|json|junit|html] [--out FILE] [--expected-failures FILE] [--timeout MS] [--strict]',
   ],
   help: `
 Plays every other party of the process against your system under test (SUT), which plays --role
@@ -64,11 +74,21 @@ every message (code, route, response codes, instant), every step (the SUT's own 
 reports them), every XML document the SUT sent. Verdicts PASS / FAIL / WARNING (WARNING where
 docs/interpretations names another reasonable reading).
 
+The report starts with the findings: the root cause of the FAILs (the first thing your system did
+differently in a path), one per kind, step id and difference, with the number of paths it occurs
+in, most paths first, and the exact command that reruns it (target, seed, --path). Then every
+path by its title and id, worst first. json carries the findings and every check; junit one
+testsuite per path; html a page with findings, filters and an expected-vs-actual timeline.
+
 Options:
   --role R                 vnb, sp, customer, seller, datahub
   --target URL             the SUT's base URL (only the host you name is contacted)
   --process P              cm-req-off or dh-831 (needed for customer; implied by the others)
   --source S               model, scenario or all (default)
+  --path P                 run only the path with id P (or ids starting with P), else every
+                           path whose title contains P (e.g. "object at the deadline")
+  --scenario NAME          run only the shipped scenario NAME (with or without <process>/)
+  --seed N                 run the paths under seed N instead of each one's own
   --max-paths N            run at most N paths per source (default all)
   --format F               text (default), json, junit, html
   --out FILE               write the report to FILE (the summary still goes to stderr)
@@ -95,6 +115,9 @@ Example:
     'expected-failures': { type: 'string' },
     timeout: { type: 'string' },
     strict: { type: 'boolean' },
+    path: { type: 'string' },
+    scenario: { type: 'string' },
+    seed: { type: 'string' },
   },
   async run({ io, colors, args, processes }) {
     const role = stringOption(args, 'role') as string;
@@ -130,17 +153,29 @@ Example:
       sources,
       judging: role,
     });
-    const paths = sources.flatMap((s) => all.filter((p) => p.source === s).slice(0, maxPaths));
+    const selected = selectPaths(
+      all,
+      { path: stringOption(args, 'path'), scenario: stringOption(args, 'scenario') },
+      process,
+    );
+    const paths = sources.flatMap((s) => selected.filter((p) => p.source === s).slice(0, maxPaths));
+    const seed = seedOption(stringOption(args, 'seed'));
     const client = new SutClient(httpTransport(target, timeout));
     const progress = progressFor(io, colors, { noun: 'paths', total: paths.length });
     const checks: Check[] = [];
+    const ran: ReportPathInput[] = [];
     for (const path of paths) {
+      const scenario = seed === undefined ? path.scenario : { ...path.scenario, seed };
+      // Wall time per path, for JUnit's time/timestamp only: a SUT is another system, so a
+      // conform report is not reproducible byte for byte anyway (docs/reports.md).
+      const startedAt = new Date().toISOString();
+      const began = performance.now();
       try {
         const pathChecks = await runAgainstSut({
           processes,
           client,
           role,
-          path: { id: path.id, scenario: path.scenario, covers: covers.get(path.id) ?? [] },
+          path: { id: path.id, scenario, covers: covers.get(path.id) ?? [] },
         });
         checks.push(...pathChecks);
         const failing = pathChecks.filter(
@@ -154,19 +189,38 @@ Example:
           throw new CliError(`path ${path.id}: ${error.message}`, error.exitCode, error.hint);
         throw error;
       }
+      ran.push({
+        id: path.id,
+        title: path.title,
+        source: path.source,
+        seed: scenario.seed,
+        start: new Date(scenario.startMs).toISOString(),
+        seconds: Math.round(performance.now() - began) / 1000,
+        startedAt,
+      });
     }
     const strictMode = flag(args, 'strict');
     if (strictMode) checks.splice(0, checks.length, ...strict(checks));
     const summary = summarise(checks, expectedFailures);
     const title = `consent-sim conform: ${process} ${role} at ${target.origin}`;
+    const model = buildConformReport({
+      process,
+      role,
+      target: target.href,
+      strict: strictMode,
+      summary,
+      paths: ran,
+      checks,
+      expectedFailures,
+    });
     const report =
       format === 'json'
-        ? `${JSON.stringify({ format: 'consent-sim.conform/1', process, role, target: target.href, strict: strictMode, paths: paths.length, summary, checks }, null, 2)}\n`
+        ? `${JSON.stringify(model, null, 2)}\n`
         : format === 'junit'
           ? renderChecksJunit(checks, summary)
           : format === 'html'
             ? renderChecksHtml(checks, summary, title)
-            : `${title}: ${paths.length} paths\n${renderChecksText(checks, summary, { expectedFailures })}`;
+            : renderConformText(model);
     const out = stringOption(args, 'out');
     if (out !== undefined) {
       writeOutput(io, out, report);
