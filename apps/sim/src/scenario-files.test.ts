@@ -53,7 +53,9 @@ describe('sim scenario <dir | glob | file>... (issue 14 item 5)', () => {
   it('exits 1 when any scenario fails, and JUnit holds every one', async () => {
     const io = teamIo();
     expect(await runMain(['scenario', 'team', 'other', '--format', 'junit'], io)).toBe(1);
-    expect(io.out()).toContain('<testsuites name="consent-sim" tests="3" failures="1"');
+    // One testsuite per scenario, two testcases each (expectations, invariants).
+    expect(io.out()).toContain('<testsuites name="consent-sim" tests="6" failures="1"');
+    expect(io.out().match(/<testsuite /g)).toHaveLength(3);
     expect(io.err()).toContain('FAIL 3 scenarios: 2 passed, 1 failed');
   });
 

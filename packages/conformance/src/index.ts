@@ -111,6 +111,7 @@ export {
   type ReportPath,
   type ReportPathInput,
   type ReportVerdict,
+  renderConformJunit,
   renderConformText,
   reproduceCommand,
   signatureOf,

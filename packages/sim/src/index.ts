@@ -70,6 +70,7 @@ export {
   describeEvent,
   type EventSummary,
   type InvariantViolation,
+  junitTimestamp,
   mermaidText,
   PLAIN_COLORS,
   RUN_JSON_FORMAT,
@@ -78,8 +79,11 @@ export {
   renderJunit,
   renderMermaid,
   renderText,
+  scenarioCommand,
   type TextReportOptions,
   TIMELINE_KINDS,
+  xmlAttribute,
+  xmlText,
 } from './report/index.ts';
 export { createRng, type Rng } from './rng.ts';
 export {

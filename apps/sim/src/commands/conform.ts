@@ -6,7 +6,7 @@ import {
   parseExpectedFailures,
   type ReportPathInput,
   renderChecksHtml,
-  renderChecksJunit,
+  renderConformJunit,
   renderConformText,
   runAgainstSut,
   SUT_DEFAULT_TIMEOUT_MS,
@@ -217,7 +217,7 @@ Example:
       format === 'json'
         ? `${JSON.stringify(model, null, 2)}\n`
         : format === 'junit'
-          ? renderChecksJunit(checks, summary)
+          ? renderConformJunit(model)
           : format === 'html'
             ? renderChecksHtml(checks, summary, title)
             : renderConformText(model);

@@ -63,5 +63,6 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions): Ru
     ...(unchecked.length === 0 ? {} : { unchecked }),
     violations,
     durationVirtualMs: run.endedAt - first,
+    startMs: scenario.startMs,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
+import { junitProblems } from '../../../../test-support/junit-schema.ts';
 import { renderJunit } from './junit.ts';
 import type { RunResult } from './run-result.ts';
 import { FAILED_RUN, SAMPLE_RUN } from './sample-run.ts';
@@ -16,41 +17,64 @@ async function canonical(xml: string): Promise<string> {
 }
 
 describe('renderJunit', () => {
-  it('renders a passing run as a testcase with seed, outcome and virtual duration (golden)', () => {
+  it('renders a passing run as a testsuite with seed, outcome, virtual duration and rerun command (golden)', () => {
     expect(renderJunit([SAMPLE_RUN])).toBe(`<?xml version="1.0" encoding="UTF-8"?>
-<testsuites name="consent-sim" tests="1" failures="0" errors="0" time="0">
-  <testsuite name="cm-req-off" tests="1" failures="0" errors="0" skipped="0" time="0">
-    <testcase name="cm-req-off/happy-path" classname="cm-req-off" time="0">
-      <properties>
-        <property name="seed" value="1"/>
-        <property name="outcome" value="active"/>
-        <property name="durationVirtualMs" value="694806000"/>
-      </properties>
-    </testcase>
+<testsuites name="consent-sim" tests="2" failures="0" errors="0" skipped="0" time="0">
+  <testsuite name="cm-req-off/happy-path" package="cm-req-off" tests="2" failures="0" errors="0" skipped="0" time="0" timestamp="2026-03-02T08:00:00">
+    <properties>
+      <property name="seed" value="1"/>
+      <property name="outcome" value="active"/>
+      <property name="durationVirtualMs" value="694806000"/>
+      <property name="summary" value="The customer hands the QR code over on day 3 and does not object; the release becomes active."/>
+      <property name="reproduce" value="pnpm sim scenario cm-req-off/happy-path --seed 1"/>
+    </properties>
+    <testcase name="expectations" classname="cm-req-off/happy-path" time="0"/>
+    <testcase name="invariants" classname="cm-req-off/happy-path" time="0"/>
   </testsuite>
 </testsuites>
 `);
   });
 
-  it('gives a failed run one failure with expected vs actual for each problem, and its timeline', async () => {
+  it('gives a failed run a typed failure per broken kind with expected vs actual and the rerun, and its timeline', async () => {
     const xml = renderJunit([
       SAMPLE_RUN,
       FAILED_RUN,
       { ...SAMPLE_RUN, process: 'dh-831', scenario: 'dh-831/approve' },
     ]);
-    expect(xml).toContain('<testsuites name="consent-sim" tests="3" failures="1"');
-    expect(xml).toContain('<testsuite name="cm-req-off" tests="2" failures="1"');
-    expect(xml).toContain('<testsuite name="dh-831" tests="1" failures="0"');
+    expect(xml).toContain('<testsuites name="consent-sim" tests="6" failures="2"');
     expect(xml).toContain(
-      '<failure message="outcome: expected rejected, got active (+2 more)" type="invariant">outcome: expected rejected, got active\n  expected: "rejected"\n  actual:   "active"\n\nstepsInclude[1]:',
+      '<testsuite name="cm-req-off/objection" package="cm-req-off" tests="2" failures="2" errors="0" skipped="0" time="0"',
     );
     expect(xml).toContain(
-      'invariant no-data-without-consent (event #15): data released before the objection window ended</failure>',
+      '<testsuite name="dh-831/approve" package="dh-831" tests="2" failures="0"',
     );
+    expect(xml).toContain(
+      '<failure type="expectation" message="outcome: expected rejected, got active (+1 more)">outcome: expected rejected, got active\n  expected: "rejected"\n  actual:   "active"\n\nstepsInclude[1]:',
+    );
+    expect(xml).toContain(
+      '<failure type="invariant" message="invariant no-data-without-consent (event #15): data released before the objection window ended">',
+    );
+    expect(xml).toContain('reproduce: pnpm sim scenario cm-req-off/objection --seed 1</failure>');
     expect(xml).toContain('<system-out>cm-req-off/objection  seed 1\n');
     await expect(canonical(xml)).resolves.toContain(
-      '<testcase classname="cm-req-off" name="cm-req-off/objection" time="0">',
+      '<testcase classname="cm-req-off/objection" name="expectations" time="0">',
     );
+  });
+
+  it('validates against the project JUnit XSD, counts included (and the old layout did not)', async () => {
+    expect(await junitProblems(renderJunit([SAMPLE_RUN, FAILED_RUN]))).toEqual([]);
+    const old = `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="consent-sim" tests="1" failures="0" errors="0" time="0">
+  <testsuite name="cm-req-off" tests="1" failures="0" errors="0" skipped="0" time="0">
+    <testcase name="cm-req-off/happy-path" classname="cm-req-off" time="0">
+      <properties><property name="seed" value="1"/></properties>
+    </testcase>
+  </testsuite>
+</testsuites>
+`;
+    const problems = await junitProblems(old);
+    expect(problems.join('\n')).toContain("The attribute 'timestamp' is required but missing");
+    expect(problems.join('\n')).toContain("Element 'properties': This element is not expected");
   });
 
   it('escapes markup, quotes and characters XML cannot carry, and stays well-formed', async () => {

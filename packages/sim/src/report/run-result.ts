@@ -30,6 +30,8 @@ export interface RunResult {
   violations: readonly InvariantViolation[];
   /** Virtual time from the start to the last event. */
   durationVirtualMs: number;
+  /** Virtual instant the run started (the scenario's start), for JUnit's `timestamp`. */
+  startMs?: number;
 }
 
 /** Text styling the CLI injects: plain functions or ANSI escapes. */
