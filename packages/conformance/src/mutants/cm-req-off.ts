@@ -4,6 +4,7 @@
  */
 import { addCalendarDays, cmReqOff, isoInZone, VIENNA } from '@consent-sim/core';
 import { type AnyStateMachine, assign, emit, enqueueActions } from 'xstate';
+import { CM_REQ_OFF_DERIVED_MUTANTS } from './cm-req-off-derived.ts';
 import { CM_REQ_OFF_WRITER_MUTANTS } from './cm-req-off-writers.ts';
 import type { Mutant } from './types.ts';
 
@@ -368,4 +369,5 @@ export const CM_REQ_OFF_MUTANTS: readonly Mutant[] = [
   ),
   // Wrong document writers: the DSO's and SP's "now" instants (cm-req-off-writers.ts).
   ...CM_REQ_OFF_WRITER_MUTANTS,
+  ...CM_REQ_OFF_DERIVED_MUTANTS,
 ];

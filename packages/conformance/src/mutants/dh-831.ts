@@ -4,6 +4,7 @@
  */
 import { calendarDaysBetween, dh831, HELSINKI } from '@consent-sim/core';
 import { type AnyStateMachine, assign, enqueueActions, sendParent } from 'xstate';
+import { DH_831_DERIVED_MUTANTS } from './dh-831-derived.ts';
 import { DH_831_WRITER_MUTANTS } from './dh-831-writers.ts';
 import type { Mutant } from './types.ts';
 
@@ -311,4 +312,5 @@ export const DH_831_MUTANTS: readonly Mutant[] = [
   ),
   // Wrong document writers: the Datahub's and seller's "now" instants (dh-831-writers.ts).
   ...DH_831_WRITER_MUTANTS,
+  ...DH_831_DERIVED_MUTANTS,
 ];

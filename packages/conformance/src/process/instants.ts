@@ -73,6 +73,8 @@ export function matchesPath(path: readonly string[], pattern: string): boolean {
 interface Leaf {
   qnames: string[];
   text: string;
+  /** Which root element (0-based) it is in: a QR payload joins several documents. */
+  doc: number;
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -100,6 +102,7 @@ function tagEnd(text: string, at: number): number {
 export function xmlLeaves(text: string): Leaf[] {
   const leaves: Leaf[] = [];
   const stack: { qname: string; text: string; children: number }[] = [];
+  let roots = 0;
   let i = 0;
   while (i < text.length) {
     const lt = text.indexOf('<', i);
@@ -126,12 +129,14 @@ export function xmlLeaves(text: string): Leaf[] {
           leaves.push({
             qnames: [...stack.map((s) => s.qname), open.qname],
             text: decode(open.text).trim(),
+            doc: roots - 1,
           });
         }
         continue;
       }
       const qname = /^[^\s/>]+/.exec(tag)?.[0] ?? '';
       if (top !== undefined) top.children += 1;
+      else roots += 1;
       if (!tag.endsWith('/')) stack.push({ qname, text: '', children: 0 });
     }
     if (i < lt) break; // an unterminated comment or instruction

@@ -5,6 +5,7 @@
  */
 import type { TraceEvent } from '@consent-sim/sim';
 import type { Verdict } from '../sut/verdicts.ts';
+import type { DerivationRule } from './derivations.ts';
 import type { InstantPolicy } from './instants.ts';
 
 /** What the harness reads off a SUT's document before it travels (docs/sut-protocol.md). */
@@ -95,6 +96,12 @@ export interface JudgingPolicy {
    * process whose mail carries nothing to check leaves it out.
    */
   mailRules?: MailRules;
+  /**
+   * Which fields of the documents a SUT sends it must take from what it received (a request it
+   * answers, a QR code, a stimulus's values), held field by field against that source
+   * (process/derivations.ts). A process whose documents copy nothing leaves it out.
+   */
+  derivations?: readonly DerivationRule[];
 }
 
 /** One rule's outcome about a field of a letter or e-mail. */

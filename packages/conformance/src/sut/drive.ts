@@ -9,7 +9,9 @@ import type { ProcessPlugin } from '../process/plugin.ts';
 import { SutBridge } from './bridge.ts';
 import { checkOutboxChannels, type SutAnswer, type SutClient } from './client.ts';
 import type { SutDocument, SutMail } from './judge/documents.ts';
+import type { SutInput } from './judge/judge.ts';
 import {
+  type DeliverRequest,
   type ResetRequest,
   SUT_ENDPOINTS,
   SUT_PROTOCOL_VERSION,
@@ -37,6 +39,8 @@ export interface Observed {
   sutDocuments: SutDocument[];
   /** Letters and e-mails the SUT sent (their instants are judged where the process reads any). */
   sutMail: SutMail[];
+  /** What the harness delivered to the SUT (documents, letters, stimuli), in order. */
+  sutInputs: SutInput[];
   errors: string[];
   violations: readonly { invariant: string; message: string }[];
 }
@@ -48,6 +52,8 @@ class Intake {
   readonly errors: string[] = [];
   readonly documents: (Omit<SutDocument, 'at'> & { atMs: number })[] = [];
   readonly mail: (Omit<SutMail, 'at'> & { atMs: number })[] = [];
+  /** What the harness delivered to the SUT, for the derived-field checks (judge/derived.ts). */
+  readonly inputs: SutInput[] = [];
   nextTimer: number | null = null;
 
   constructor(
@@ -156,6 +162,7 @@ export async function driveSut(
     trace: run.trace,
     sutDocuments: intake.documents.map(({ atMs, ...d }) => ({ ...d, at: iso(atMs) })),
     sutMail: intake.mail.map(({ atMs, ...d }) => ({ ...d, at: iso(atMs) })),
+    sutInputs: intake.inputs,
     errors: [
       ...intake.errors,
       ...(failure ? [failure] : []),
@@ -206,22 +213,21 @@ async function exchange(
         if (deliveries >= maxDeliveries || exchanges > maxExchanges) {
           return `the run did not settle: ${deliveries} deliveries to your ${role} and ${exchanges} protocol exchanges at most ${iso(sim.clock.now())} (the reference path has ${bounds.referenceDeliveries} messages; the bound is ${maxDeliveries} deliveries, ${maxExchanges} exchanges). A system that answers every answer, or resends on every tick, never lets a path end`;
         }
-        intake.take(
-          await client.deliver({
-            protocol: SUT_PROTOCOL_VERSION,
-            testId,
-            deliveryId: `d${++deliveries}`,
-            channel: d.channel,
-            from: d.from,
-            to: role,
-            messageCode: d.messageCode,
-            document: d.document,
-            content: d.content,
-            ...(d.stimulus ? { stimulus: d.stimulus } : {}),
-            at: iso(Math.max(d.at, sim.clock.now())),
-          }),
-          SUT_ENDPOINTS.deliver,
-        );
+        const request: DeliverRequest = {
+          protocol: SUT_PROTOCOL_VERSION,
+          testId,
+          deliveryId: `d${++deliveries}`,
+          channel: d.channel,
+          from: d.from,
+          to: role,
+          messageCode: d.messageCode,
+          document: d.document,
+          content: d.content,
+          ...(d.stimulus ? { stimulus: d.stimulus } : {}),
+          at: iso(Math.max(d.at, sim.clock.now())),
+        };
+        intake.inputs.push({ ...request, atMs: Math.max(d.at, sim.clock.now()) });
+        intake.take(await client.deliver(request), SUT_ENDPOINTS.deliver);
       }
       sim.run({ until: sim.clock.now() });
     }

@@ -5,6 +5,7 @@
  */
 import { cmReqOff } from '@consent-sim/core';
 import type { JudgingPolicy } from '../../process/policy.ts';
+import { CM_REQ_OFF_DERIVATIONS } from './derivations.ts';
 import { readEdaCodes, readEdaFacts } from './documents.ts';
 import { cmReqOffInstants } from './instants.ts';
 import { cmReqOffQrPayload } from './qr-payload.ts';
@@ -50,5 +51,6 @@ export const cmReqOffPolicy: JudgingPolicy = {
   stateKeepers: ['vnb'],
   receiverJudgesBusinessRules: {},
   instants: cmReqOffInstants,
+  derivations: CM_REQ_OFF_DERIVATIONS,
   mailRules: cmReqOffQrPayload,
 };

@@ -5,6 +5,7 @@
  * purpose, for the Datahub to refuse.
  */
 import type { JudgingPolicy } from '../../process/policy.ts';
+import { DH_831_DERIVATIONS } from './derivations.ts';
 import { readDatahubCodes, readDatahubFacts } from './documents.ts';
 import { dh831Instants } from './instants.ts';
 
@@ -33,4 +34,5 @@ export const dh831Policy: JudgingPolicy = {
   stateKeepers: ['datahub'],
   receiverJudgesBusinessRules: { seller: 'Datahub' },
   instants: dh831Instants,
+  derivations: DH_831_DERIVATIONS,
 };

@@ -8,10 +8,17 @@
 import type { Scenario, TraceEvent } from '@consent-sim/sim';
 import type { JudgingPolicy } from '../../process/policy.ts';
 import type { Check } from '../verdicts.ts';
-import { checkList } from './checks.ts';
+import { type AddCheck, checkList } from './checks.ts';
+import { judgeDerived, type TimedItem } from './derived.ts';
 import { judgeDocuments, type SutDocument, type SutMail } from './documents.ts';
 import { judgeMessages } from './messages.ts';
 import { judgeExcluded, judgeSteps } from './steps.ts';
+
+/** A delivery to the SUT as the harness made it (a `deliver` request), with its instant. */
+export interface SutInput extends TimedItem {
+  from: string;
+  at: string;
+}
 
 export interface JudgeInput {
   pathId: string;
@@ -24,6 +31,8 @@ export interface JudgeInput {
   sutDocuments: readonly SutDocument[];
   /** The SUT's letters and e-mails, for the instants they carry (a QR payload, a Date header). */
   sutMail?: readonly SutMail[];
+  /** What the harness delivered to the SUT, for the fields it must take from there (derived.ts). */
+  sutInputs?: readonly SutInput[];
   /** The process zone, from the plug-in (default: the scenario's, which the loader took from it). */
   zone?: string;
   errors: readonly string[];
@@ -68,8 +77,40 @@ export function judge(input: JudgeInput): Check[] {
     },
     add,
   );
+  judgeDerivedFields(input, add);
   judgeMessages({ role, policy, keys, trace, reference }, add);
   judgeSteps({ role, policy, keys, trace, reference }, add);
   judgeExcluded(input.scenario, trace, keys, add);
   return checks;
+}
+
+/** The fields the SUT takes from what it received, by the process's table (derived.ts). */
+function judgeDerivedFields(input: JudgeInput, add: AddCheck): void {
+  const { policy } = input;
+  const rules = policy.derivations;
+  if (rules === undefined || rules.length === 0) return;
+  const isXml = (text: string | null) => text?.trimStart().startsWith('<') === true;
+  const outputs = [
+    ...input.sutDocuments.map((d) => ({
+      ...d,
+      messageCode: policy.readCodes(d.channel, d.document).messageCode,
+      atMs: Date.parse(d.at),
+    })),
+    ...(input.sutMail ?? []).map((m) => ({ ...m, atMs: Date.parse(m.at) })),
+  ].sort((x, y) => x.atMs - y.atMs);
+  judgeDerived(
+    {
+      role: input.role,
+      rules,
+      inputs: input.sutInputs ?? [],
+      outputs,
+      identity: policy.instants?.identity ?? [],
+      damaged: (item) =>
+        isXml(item.document) &&
+        item.document !== null &&
+        policy.readCodes(item.channel, item.document).issues.length > 0,
+      isKey: policy.isKey,
+    },
+    add,
+  );
 }
