@@ -20,6 +20,7 @@ const sections: Array<[string, () => Promise<{ default: () => Promise<BenchSecti
   ['load', () => import('./load.ts')],
   ['startup', () => import('./startup.ts')],
   ['serve-heavy', () => import('./serve-heavy.ts')],
+  ['conform', () => import('./conform.ts')],
 ];
 
 const only = process.argv.slice(2);
