@@ -5,7 +5,7 @@ import {
   generatePaths,
   parseExpectedFailures,
   type ReportPathInput,
-  renderChecksHtml,
+  renderConformHtml,
   renderConformJunit,
   renderConformText,
   runAgainstSut,
@@ -17,6 +17,7 @@ import {
 } from '@consent-sim/conformance';
 import { processNames, roleNames } from '../choices.ts';
 import { type Command, choiceOption, flag, stringOption } from '../command.ts';
+import { htmlOptions } from '../conform-html.ts';
 import { selectPaths } from '../conform-paths.ts';
 import { CliError, EXIT, usageError } from '../errors.ts';
 import { readInput, writeOutput } from '../io.ts';
@@ -202,7 +203,6 @@ Example:
     const strictMode = flag(args, 'strict');
     if (strictMode) checks.splice(0, checks.length, ...strict(checks));
     const summary = summarise(checks, expectedFailures);
-    const title = `consent-sim conform: ${process} ${role} at ${target.origin}`;
     const model = buildConformReport({
       process,
       role,
@@ -219,7 +219,7 @@ Example:
         : format === 'junit'
           ? renderConformJunit(model)
           : format === 'html'
-            ? renderChecksHtml(checks, summary, title)
+            ? renderConformHtml(model, htmlOptions(process))
             : renderConformText(model);
     const out = stringOption(args, 'out');
     if (out !== undefined) {

@@ -8,6 +8,7 @@ export {
   signatureOf,
 } from './difference.ts';
 export { type Difference, groupFindings, type ReportFinding, rootOf } from './findings.ts';
+export { type HtmlReportOptions, renderConformHtml } from './html.ts';
 export { renderConformJunit } from './junit.ts';
 export {
   buildConformReport,
