@@ -3,6 +3,44 @@ import { mermaidText, renderMermaid } from './mermaid.ts';
 import { SAMPLE_RUN, traceEvent } from './sample-run.ts';
 
 describe('renderMermaid', () => {
+  it('marks where a failed run parts from its expected messages, on the first differing one', () => {
+    const failed = {
+      ...SAMPLE_RUN,
+      passed: false,
+      failures: [
+        {
+          field: 'messages',
+          expected: [],
+          actual: [],
+          message:
+            'messages differ at [1]: expected ANTWORT_CMQF vnb→* [175], got ANTWORT_CMQF vnb→sp [99]\n  expected: …',
+        },
+      ],
+    };
+    const lines = renderMermaid(failed).split('\n');
+    const at = lines.indexOf('    vnb->>sp: 10:00:06 ANTWORT_CMQF [99]');
+    expect(lines[at + 1]).toBe(
+      '    Note over vnb,sp: ✗ expected and actual part here: messages differ at [1]: expected ANTWORT_CMQF vnb→* [175], got ANTWORT_CMQF vnb→sp [99]',
+    );
+    expect(lines.filter((l) => l.includes('✗'))).toHaveLength(1);
+    // A run that ended early is marked after its last message; a passing run is not marked.
+    const ended = renderMermaid({
+      ...failed,
+      failures: [
+        {
+          field: 'messages',
+          expected: [],
+          actual: [],
+          message: 'messages: the trace ends after 3 items; expected [3] X next',
+        },
+      ],
+    });
+    expect(ended.trimEnd().split('\n').at(-2)).toContain(
+      '✗ expected and actual part here: messages: the trace ends',
+    );
+    expect(renderMermaid(SAMPLE_RUN)).not.toContain('✗');
+  });
+
   it('draws participants, delivered messages, step/stimulus/fault notes and one block per day (golden)', () => {
     expect(renderMermaid(SAMPLE_RUN)).toBe(`sequenceDiagram
   participant customer

@@ -1,5 +1,6 @@
 import type { TraceEvent } from '../trace.ts';
 import { describeEvent, responseCodesLabel } from './describe-event.ts';
+import { divergenceOf } from './mermaid-divergence.ts';
 import type { RunResult } from './run-result.ts';
 import { daysBetween, splitTimestamp, weekday } from './time-format.ts';
 
@@ -34,7 +35,8 @@ const DAY_FILLS = ['rgba(128, 128, 128, 0.08)', 'rgba(64, 128, 255, 0.08)'];
  * A Mermaid `sequenceDiagram` of one run: a participant per party (in order of appearance), an
  * arrow per delivered message labelled with its code and response codes (solid for EDA/Datahub
  * documents, dashed for letters, e-mails and hand-overs), a note per step, stimulus and fault, and
- * one shaded `rect` block per calendar day headed by its date.
+ * one shaded `rect` block per calendar day headed by its date. A failed run gets a note on the
+ * event where actual and expected part (the first differing message, else step).
  *
  * @example renderMermaid(result).startsWith('sequenceDiagram'); // true
  */
@@ -50,6 +52,7 @@ export function renderMermaid(result: RunResult): string {
   const firstDate = events[0] === undefined ? '' : splitTimestamp(events[0].at).date;
   let date: string | null = null;
   let dayIndex = 0;
+  const divergence = divergenceOf(result);
   for (const event of events) {
     const local = splitTimestamp(event.at);
     if (local.date !== date) {
@@ -62,6 +65,8 @@ export function renderMermaid(result: RunResult): string {
     }
     const line = drawEvent(event, ids, local.time);
     if (line !== null) lines.push(`    ${line}`);
+    if (divergence?.after === event)
+      lines.push(`    ${divergenceNote(event, ids, divergence.text)}`);
   }
   if (date !== null) lines.push('  end');
   return `${lines.join('\n')}\n`;
@@ -99,6 +104,15 @@ function drawEvent(event: TraceEvent, ids: Map<string, string>, time: string): s
         ? `⚡ ${summary.what}`
         : summary.what;
   return `Note over ${where}: ${mermaidText(`${clock} ${text}`)}`;
+}
+
+/** The divergence note over the message's two parties (or the step's party). */
+function divergenceNote(event: TraceEvent, ids: Map<string, string>, text: string): string {
+  const over = [event.from, event.to, event.party]
+    .map((name) => (name === null ? undefined : ids.get(name)))
+    .filter((id): id is string => id !== undefined);
+  const where = [...new Set(over)].slice(0, 2).join(',');
+  return `Note over ${where}: ${mermaidText(text)}`;
 }
 
 /** Party names in order of first appearance, each with a Mermaid-safe participant id. */
