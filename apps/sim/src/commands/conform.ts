@@ -3,12 +3,14 @@ import {
   type Check,
   collectPaths,
   generatePaths,
+  type PluginTable,
   parseExpectedFailures,
   type ReportPathInput,
   renderConformHtml,
   renderConformJunit,
   renderConformText,
   runAgainstSut,
+  type SourcedPath,
   SUT_DEFAULT_TIMEOUT_MS,
   SutClient,
   SutProtocolError,
@@ -57,6 +59,59 @@ function targetUrl(value: string | undefined): URL {
     throw usageError(`--target must be an http(s) URL, got "${value}"`);
   }
   return url;
+}
+
+interface RunPathsOptions {
+  processes: PluginTable;
+  role: string;
+  seed: number | undefined;
+  covers: ReadonlyMap<string, readonly string[]>;
+  expectedFailures: ReadonlySet<string>;
+  client: SutClient;
+  progress: ReturnType<typeof progressFor>;
+}
+
+/** Runs each path against the SUT; a protocol failure names the path. */
+async function runPaths(paths: readonly SourcedPath[], options: RunPathsOptions) {
+  const { processes, client, role, seed, progress } = options;
+  const checks: Check[] = [];
+  const ran: ReportPathInput[] = [];
+  for (const path of paths) {
+    const scenario = seed === undefined ? path.scenario : { ...path.scenario, seed };
+    // Wall time per path, for JUnit's time/timestamp only: a SUT is another system, so a
+    // conform report is not reproducible byte for byte anyway (docs/reports.md).
+    const startedAt = new Date().toISOString();
+    const began = performance.now();
+    try {
+      const pathChecks = await runAgainstSut({
+        processes,
+        client,
+        role,
+        path: { id: path.id, scenario, covers: options.covers.get(path.id) ?? [] },
+      });
+      checks.push(...pathChecks);
+      const failing = pathChecks.filter(
+        (c) => c.verdict === 'FAIL' && !options.expectedFailures.has(c.id),
+      ).length;
+      progress.step(`${path.source} ${path.id}`, failing > 0);
+    } catch (error) {
+      if (error instanceof SutProtocolError)
+        throw new CliError(`path ${path.id}: ${error.message}`, EXIT.invalid);
+      if (error instanceof CliError)
+        throw new CliError(`path ${path.id}: ${error.message}`, error.exitCode, error.hint);
+      throw error;
+    }
+    ran.push({
+      id: path.id,
+      title: path.title,
+      source: path.source,
+      seed: scenario.seed,
+      start: new Date(scenario.startMs).toISOString(),
+      seconds: Math.round(performance.now() - began) / 1000,
+      startedAt,
+    });
+  }
+  return { checks, paths: ran, progress };
 }
 
 export const conformCommand: Command = {
@@ -161,47 +216,17 @@ Example:
     );
     const paths = sources.flatMap((s) => selected.filter((p) => p.source === s).slice(0, maxPaths));
     const seed = seedOption(stringOption(args, 'seed'));
-    const client = new SutClient(httpTransport(target, timeout));
-    const progress = progressFor(io, colors, { noun: 'paths', total: paths.length });
-    const checks: Check[] = [];
-    const ran: ReportPathInput[] = [];
-    for (const path of paths) {
-      const scenario = seed === undefined ? path.scenario : { ...path.scenario, seed };
-      // Wall time per path, for JUnit's time/timestamp only: a SUT is another system, so a
-      // conform report is not reproducible byte for byte anyway (docs/reports.md).
-      const startedAt = new Date().toISOString();
-      const began = performance.now();
-      try {
-        const pathChecks = await runAgainstSut({
-          processes,
-          client,
-          role,
-          path: { id: path.id, scenario, covers: covers.get(path.id) ?? [] },
-        });
-        checks.push(...pathChecks);
-        const failing = pathChecks.filter(
-          (c) => c.verdict === 'FAIL' && !expectedFailures.has(c.id),
-        ).length;
-        progress.step(`${path.source} ${path.id}`, failing > 0);
-      } catch (error) {
-        if (error instanceof SutProtocolError)
-          throw new CliError(`path ${path.id}: ${error.message}`, EXIT.invalid);
-        if (error instanceof CliError)
-          throw new CliError(`path ${path.id}: ${error.message}`, error.exitCode, error.hint);
-        throw error;
-      }
-      ran.push({
-        id: path.id,
-        title: path.title,
-        source: path.source,
-        seed: scenario.seed,
-        start: new Date(scenario.startMs).toISOString(),
-        seconds: Math.round(performance.now() - began) / 1000,
-        startedAt,
-      });
-    }
+    const ran = await runPaths(paths, {
+      processes,
+      role,
+      seed,
+      covers,
+      expectedFailures,
+      client: new SutClient(httpTransport(target, timeout)),
+      progress: progressFor(io, colors, { noun: 'paths', total: paths.length }),
+    });
     const strictMode = flag(args, 'strict');
-    if (strictMode) checks.splice(0, checks.length, ...strict(checks));
+    const checks = strictMode ? strict(ran.checks) : ran.checks;
     const summary = summarise(checks, expectedFailures);
     const model = buildConformReport({
       process,
@@ -209,7 +234,7 @@ Example:
       target: target.href,
       strict: strictMode,
       summary,
-      paths: ran,
+      paths: ran.paths,
       checks,
       expectedFailures,
     });
@@ -231,7 +256,7 @@ Example:
       io.stdout(report);
     }
     const verdict = summary.fail === 0 ? colors.green('PASS') : colors.red('FAIL');
-    progress.finish(
+    ran.progress.finish(
       `${verdict} ${process} ${role}: ${paths.length} paths, ${summary.total} checks, ${summary.pass} PASS, ${summary.warning} WARNING, ${summary.fail} FAIL`,
     );
     return summary.fail === 0 ? EXIT.ok : EXIT.invalid;
