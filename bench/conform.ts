@@ -5,6 +5,7 @@
  * self-conform: the reference must draw no FAIL.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import {
@@ -89,6 +90,10 @@ export default async function conformBench(): Promise<BenchSection> {
       '| process | role | paths | checks | PASS / WARNING / FAIL | wall time |',
       '|---|---|---:|---:|---:|---:|',
       ...rows,
+      '',
+      `Load average at the end (1 / 5 / 15 min): ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' / ')} — other sessions may share the cores.`,
     ].join('\n'),
   };
 }
