@@ -24,7 +24,6 @@ const policy: JudgingPolicy = {
   readFacts: () => ({ ownId: null, answers: null, content: {}, damaged: false }),
   openUnder: () => null,
   codeVerdict: () => ({ verdict: 'FAIL', key: null, why: 'the toy has no codes' }),
-  dayKey: 'TOY-DAY',
   omittedKey: null,
   isKey: (cover) => cover.startsWith('TOY-DAY'),
   stepIn: (text) => /\b(TOY-[A-Z]+)\b/.exec(text)?.[1] ?? null,

@@ -2,7 +2,7 @@
  * Wrong DSOs for CM_REQ_OFF: the reference `vnbMachine` (or its per-ConsentId machine) with one
  * guard, delay or action swapped by `provide`. Each names the step or interpretation it breaks.
  */
-import { addCalendarDays, cmReqOff, isoInZone, VIENNA } from '@consent-sim/core';
+import { addCalendarDays, cmReqOff, isoInZone, VIENNA, zoneFor } from '@consent-sim/core';
 import { type AnyStateMachine, assign, emit, enqueueActions } from 'xstate';
 import { CM_REQ_OFF_DERIVED_MUTANTS } from './cm-req-off-derived.ts';
 import { CM_REQ_OFF_WRITER_MUTANTS } from './cm-req-off-writers.ts';
@@ -198,6 +198,17 @@ const READING =
 const CODE_SWAP =
   'OFF-RESPONSE-CODES: the documents name no code for this rejection, so another negative code is a WARNING by default';
 
+/**
+ * N days as N × 24 h "corrected" for a DST change inside them, with the wrong sign: across the
+ * change to summer time 30 days become 721 h instead of 719 h (OFF-DAYS: the right correction
+ * is the calendar's; no correction at all is the other reading).
+ */
+const dstWrongSign = (days: number) => (t: number) => {
+  const vienna = zoneFor(VIENNA);
+  const naive = t + days * DAY_MS;
+  return naive + (vienna.offset(naive) - vienna.offset(t)) * 60_000;
+};
+
 /** The catalogue of wrong DSOs. */
 export const CM_REQ_OFF_MUTANTS: readonly Mutant[] = [
   cm(
@@ -220,6 +231,12 @@ export const CM_REQ_OFF_MUTANTS: readonly Mutant[] = [
     ['25e15b181c4f'],
   ),
   cm(
+    'redemption-dst-wrong-sign',
+    'redemption deadline 30 × 24 h with the DST correction of the wrong sign: 721 h across the change to summer time (OFF-DAYS)',
+    () => redemptionBy(dstWrongSign(30)),
+    ['d1f29abd0339'],
+  ),
+  cm(
     'redemption-exclusive',
     'a ConsentRequest exactly at the redemption deadline is late (OFF-DEADLINE-BOUNDARY)',
     () => redemptionBy((t) => cmReqOff.redemptionDeadline(t) - 1),
@@ -237,6 +254,12 @@ export const CM_REQ_OFF_MUTANTS: readonly Mutant[] = [
     'objection window of 6 days (VNB_10)',
     () => objectionBy((t) => addCalendarDays(t, 6, VIENNA)),
     ['086a1984b996', '058dd95c9c0c'],
+  ),
+  cm(
+    'objection-dst-wrong-sign',
+    'objection window 5 × 24 h with the DST correction of the wrong sign: 121 h across the change to summer time (OFF-DAYS)',
+    () => objectionBy(dstWrongSign(5)),
+    ['d9c874fbffea'],
   ),
   cm(
     'objection-exclusive',

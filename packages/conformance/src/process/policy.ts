@@ -58,8 +58,6 @@ export interface JudgingPolicy {
     want: Pick<TraceEvent, 'messageCode' | 'responseCodes'>,
     got: Pick<TraceEvent, 'messageCode' | 'responseCodes'>,
   ): CodeVerdict;
-  /** The key an instant near the reference's is a WARNING under (calendar days, zones). */
-  dayKey: string;
   /**
    * The key under which an answer that leaves out a field its schema lets it leave out is a
    * WARNING; null where no answer repeats fields of its request.

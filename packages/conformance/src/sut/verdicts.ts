@@ -3,9 +3,10 @@
  * citing its step id and the interpretation keys the path exercises. WARNING is reserved for
  * the points where the interpretation notes name another reasonable reading: a code the
  * documents leave open (OFF-RESPONSE-CODES, OFF-ANSWER-CODES, DH-ERROR-IDS; see
- * `codeVerdict` in judge.ts for the codes they fix) and an instant within one hour of ours
- * (OFF-DAYS, DH-START-WINDOW: 24-hour days or another zone's midnight). `strict` turns them
- * into FAILs.
+ * `codeVerdict` in judge.ts for the codes they fix), a run that matches another reading's run
+ * exactly (remote-party.ts) — and, of its own kind and citing no key, an instant up to an hour
+ * later than ours ("later than the reference", judge/findings.ts). `strict` turns them into
+ * FAILs.
  */
 
 export type Verdict = 'PASS' | 'FAIL' | 'WARNING';

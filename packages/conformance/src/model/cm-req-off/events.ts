@@ -65,6 +65,20 @@ function objectionEvent(title: string, at: (run: RunBuilder) => number): Abstrac
   };
 }
 
+/** A request arriving `extraMs` after 30 × 24 h from the issue: late, refused with 180. */
+function expiredArrival(title: string, extraMs: number): AbstractEvent {
+  return {
+    title,
+    covers: ['VNB_06.no.expired', 'CM_REQ_OFF_VNB_17', 'deadline:redemption', 'OFF-DAYS'],
+    apply: (run) => {
+      const arrival = run.anchor('issued') + redemption.calendarDays * 24 * HOUR_MS + extraMs;
+      redemptionTimedOut(run);
+      handedOver(run, arrival - EDA_MS);
+      refusedAtGateway(run, arrival, 180);
+    },
+  };
+}
+
 export const CM_REQ_OFF_EVENTS = {
   APPLY: {
     title: 'apply',
@@ -120,6 +134,13 @@ export const CM_REQ_OFF_EVENTS = {
       refusedAtGateway(run, arrival, 180);
     },
   },
+  // OFF-DAYS probes: the model's window spans the change to summer time, so 30 calendar days are
+  // 719 h and the other reading's 30 × 24 h ends an hour later. A request at 720 h is late here
+  // and in time under that reading; one at 720 h + 1 ms is late under both, and in time for a
+  // DSO whose DST correction has the wrong sign (721 h) or that counts 31 days — which an
+  // instant an hour off the reading's would otherwise pass for it.
+  HAND_OVER_24H_DEADLINE: expiredArrival('redeem at 30 × 24 h (an hour after the deadline)', 0),
+  HAND_OVER_24H_DEADLINE_PLUS_1MS: expiredArrival('redeem 1 ms after 30 × 24 h', 1),
   HAND_OVER_UNREGISTERED_SP: {
     title: 'hand over day 6 to an unregistered SP',
     covers: ['VNB_06.no.sender'],
@@ -191,6 +212,20 @@ export const CM_REQ_OFF_EVENTS = {
       // Timers due at an instant run before what arrives at it (docs/design.md § same instant):
       // the DSO's objection timer grants the release and the customer's own window closes
       // (BP_06); only then is the objection handled, late: it starts the revocation.
+      granted(run, true);
+      run.stimulus(at, 'customer', 'object');
+      run.step(at, 'CM_REQ_OFF_BP_08', 'CM_REQ_OFF_BP_09');
+      revocationTravels(run, at);
+    },
+  },
+  // OFF-DAYS probe of the objection window (it spans the change too: 5 calendar days are 119 h):
+  // an objection 1 ms after 5 × 24 h is late here and under the other reading, in time for a
+  // DSO whose DST correction has the wrong sign (121 h).
+  OBJECT_24H_DEADLINE_PLUS_1MS: {
+    title: 'object 1 ms after 5 × 24 h',
+    covers: ['VNB_10.no', 'CM_REQ_OFF_BP_08', 'OFF-LATE-OBJECTION', 'OFF-DAYS'],
+    apply: (run) => {
+      const at = run.anchor('received') + objection.calendarDays * 24 * HOUR_MS + 1;
       granted(run, true);
       run.stimulus(at, 'customer', 'object');
       run.step(at, 'CM_REQ_OFF_BP_08', 'CM_REQ_OFF_BP_09');

@@ -28,6 +28,7 @@ const OBJECTION_WINDOW: Targets = {
   OBJECT_OBJECTION_DEADLINE_MINUS_1MS: 'rejectedByCustomer',
   OBJECT_OBJECTION_DEADLINE: 'rejectedByCustomer',
   OBJECT_OBJECTION_DEADLINE_PLUS_1MS: 'revoked',
+  OBJECT_24H_DEADLINE_PLUS_1MS: 'revoked',
   OBJECTION_DEADLINE_PLUS_1MS: 'active',
 };
 
@@ -50,6 +51,8 @@ export const cmReqOffTestMachine = setup({
       on: on({
         ...ARRIVALS_IN_TIME,
         HAND_OVER_REDEMPTION_DEADLINE_PLUS_1MS: 'expiredAndRefused',
+        HAND_OVER_24H_DEADLINE: 'expiredAndRefused',
+        HAND_OVER_24H_DEADLINE_PLUS_1MS: 'expiredAndRefused',
         HAND_OVER_UNREGISTERED_SP: 'refusedWhileIssued',
         HAND_OVER_BACKEND_ERROR: 'backendError',
         KEEP_QR: 'declined',

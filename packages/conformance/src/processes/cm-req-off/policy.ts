@@ -39,7 +39,6 @@ export const cmReqOffPolicy: JudgingPolicy = {
     const key = want.messageCode === 'ANTWORT_CMQF' ? 'OFF-ANSWER-CODES' : 'OFF-RESPONSE-CODES';
     return { verdict: 'WARNING', key, why: 'other code' };
   },
-  dayKey: 'OFF-DAYS',
   omittedKey: 'OFF-ANSWER-CODES',
   isKey: (cover) => /^OFF-[A-Z0-9-]+$/.test(cover),
   stepIn: (text) => /\b(CM_REQ_OFF_[A-Z]+_\d+)\b/.exec(text)?.[1] ?? null,

@@ -26,7 +26,6 @@ export const dh831Policy: JudgingPolicy = {
     }
     return { verdict: 'WARNING', key: 'DH-ERROR-IDS', why: 'other error id' };
   },
-  dayKey: 'DH-START-WINDOW',
   omittedKey: null,
   isKey: (cover) => /^DH-[A-Z0-9-]+$/.test(cover),
   stepIn: (text) => /\b(DH-8\d\d\.[A-Z_.]+)\b/.exec(text)?.[1] ?? null,

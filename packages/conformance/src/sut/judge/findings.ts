@@ -39,22 +39,35 @@ export function offset(wantMs: number, gotMs: number): string {
   return `${parts.slice(0, 2).join(' ')} ${gotMs > wantMs ? 'later' : 'earlier'}`;
 }
 
+/** How much later than the reference a system may act and draw a WARNING, not a FAIL. */
+export const LATER_TOLERANCE_MS = HOUR;
+
+/** The title of a timing WARNING: its own kind, about no open question of the documents. */
+export const LATER_THAN_REFERENCE = 'than the reference';
+
 /**
- * Another instant: within one hour a WARNING under the process's day key (24-hour days around
- * DST, another zone's midnight, a system that answers a moment later), else a FAIL.
+ * Another instant. Up to an hour later than the reference is a WARNING of its own kind, "later
+ * than the reference", citing no interpretation key: a system may act a moment after the
+ * reference, which is no reading of the documents. Earlier, or more than an hour later, is a
+ * FAIL — where a reading explains it (a 24-hour day around DST, another boundary), the run
+ * matches that reading's run exactly and is reported as that reading (remote-party.ts).
+ * `exact` (a run held against a reading's run): any difference is a FAIL.
  */
 export function instantFinding(
   wantMs: number,
   gotMs: number,
-  dayKey: string,
   keys: readonly string[],
+  exact = false,
 ): Finding {
-  const near = Math.abs(wantMs - gotMs) <= HOUR;
-  return {
-    verdict: near ? 'WARNING' : 'FAIL',
-    why: `instant: ${offset(wantMs, gotMs)}`,
-    keys: near ? [dayKey] : keys,
-  };
+  const later = gotMs > wantMs && gotMs - wantMs <= LATER_TOLERANCE_MS;
+  if (later && !exact) {
+    return {
+      verdict: 'WARNING',
+      why: `instant: ${offset(wantMs, gotMs)} ${LATER_THAN_REFERENCE}`,
+      keys: [],
+    };
+  }
+  return { verdict: 'FAIL', why: `instant: ${offset(wantMs, gotMs)}`, keys };
 }
 
 /**

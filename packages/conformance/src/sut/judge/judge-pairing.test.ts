@@ -26,8 +26,10 @@ const judgeAs = (
   scenario: Scenario,
   reference: readonly TraceEvent[],
   trace: readonly TraceEvent[],
+  exact = false,
 ) =>
   judge({
+    exact,
     pathId: 'p',
     role,
     scenario,
@@ -87,13 +89,27 @@ describe('judge: instants', () => {
       (e) => ({ ...e, atMs: e.atMs + ms }),
     );
 
-  it('a message and the steps after it a second late are WARNINGs, not FAILs', () => {
+  it('a message and the steps after it a second late are WARNINGs of their own kind, citing no reading', () => {
     const checks = judgeAs('datahub', scenario, trace, later(SECOND));
     expect(checks.filter((c) => c.verdict === 'FAIL')).toEqual([]);
     const ack = checks.find((c) => c.id.includes(':message#') && c.title.includes('ACK'));
-    expect(ack).toMatchObject({ verdict: 'WARNING', interpretations: ['DH-START-WINDOW'] });
-    expect(ack?.title).toContain('instant: 1 s later');
+    // A 1 s delay is no reading of DH-START-WINDOW (issue 11 item 4): no key, its own title.
+    expect(ack).toMatchObject({ verdict: 'WARNING', interpretations: [] });
+    expect(ack?.title).toContain('instant: 1 s later than the reference');
     expect(checks.some((c) => c.id.includes(':step#') && c.verdict === 'WARNING')).toBe(true);
+  });
+
+  it('a second early is a FAIL: only a reading matched exactly makes an earlier instant a WARNING', () => {
+    const checks = judgeAs('datahub', scenario, trace, later(-SECOND));
+    const ack = checks.find((c) => c.id.includes(':message#') && c.title.includes('ACK'));
+    expect(ack?.verdict).toBe('FAIL');
+    expect(ack?.title).toContain('instant: 1 s earlier');
+  });
+
+  it("held against a reading's run (exact), a second late is a FAIL: no tolerance", () => {
+    const checks = judgeAs('datahub', scenario, trace, later(SECOND), true);
+    const ack = checks.find((c) => c.id.includes(':message#') && c.title.includes('ACK'));
+    expect(ack?.verdict).toBe('FAIL');
   });
 
   it('more than an hour late is a FAIL', () => {

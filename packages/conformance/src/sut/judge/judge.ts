@@ -36,6 +36,11 @@ export interface JudgeInput {
   /** The process zone, from the plug-in (default: the scenario's, which the loader took from it). */
   zone?: string;
   errors: readonly string[];
+  /**
+   * The reference is another reading's run: the run matches it only with the same instants, no
+   * tolerance (a wrong DST correction an hour off that reading is not that reading).
+   */
+  exact?: boolean;
   /** Process invariants the run broke (`Invariant` of the wiring): each a FAIL. */
   violations?: readonly { invariant: string; message: string }[];
 }
@@ -78,8 +83,9 @@ export function judge(input: JudgeInput): Check[] {
     add,
   );
   judgeDerivedFields(input, add);
-  judgeMessages({ role, policy, keys, trace, reference }, add);
-  judgeSteps({ role, policy, keys, trace, reference }, add);
+  const exact = input.exact === true;
+  judgeMessages({ role, policy, keys, trace, reference, exact }, add);
+  judgeSteps({ role, policy, keys, trace, reference, exact }, add);
   judgeExcluded(input.scenario, trace, keys, add);
   return checks;
 }

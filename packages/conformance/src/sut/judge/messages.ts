@@ -30,6 +30,8 @@ export interface MessageInput {
   keys: readonly string[];
   trace: readonly TraceEvent[];
   reference: readonly TraceEvent[];
+  /** Held against a reading's run: any other instant is a FAIL (findings.ts). */
+  exact?: boolean;
 }
 
 /**
@@ -65,7 +67,7 @@ export function judgeMessages(input: MessageInput, add: AddCheck): void {
       const { verdict, key, why } = policy.codeVerdict(w, g);
       findings.push({ verdict, why: `response code: ${why}`, keys: key === null ? keys : [key] });
     }
-    if (w.atMs !== g.atMs) findings.push(instantFinding(w.atMs, g.atMs, policy.dayKey, keys));
+    if (w.atMs !== g.atMs) findings.push(instantFinding(w.atMs, g.atMs, keys, input.exact));
     findings.push(
       ...factFindings(wantFacts.get(w), gotFacts.get(g), damagedInRun, keys, policy.omittedKey),
     );

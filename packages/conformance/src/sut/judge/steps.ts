@@ -21,6 +21,8 @@ export interface StepInput {
   keys: readonly string[];
   trace: readonly TraceEvent[];
   reference: readonly TraceEvent[];
+  /** Held against a reading's run: any other instant is a FAIL (findings.ts). */
+  exact?: boolean;
 }
 
 export function judgeSteps(input: StepInput, add: AddCheck): void {
@@ -47,7 +49,7 @@ export function judgeSteps(input: StepInput, add: AddCheck): void {
     if (w === undefined || g === undefined) {
       findings.push({ verdict: 'FAIL', why: w ? 'missing' : 'unexpected', keys });
     } else {
-      if (w.atMs !== g.atMs) findings.push(instantFinding(w.atMs, g.atMs, policy.dayKey, keys));
+      if (w.atMs !== g.atMs) findings.push(instantFinding(w.atMs, g.atMs, keys, input.exact));
       if (alias !== undefined) {
         findings.push({
           verdict: 'WARNING',
