@@ -234,7 +234,7 @@ export const CM_REQ_OFF_MUTANTS: readonly Mutant[] = [
     'redemption-dst-wrong-sign',
     'redemption deadline 30 × 24 h with the DST correction of the wrong sign: 721 h across the change to summer time (OFF-DAYS)',
     () => redemptionBy(dstWrongSign(30)),
-    ['d1f29abd0339'],
+    ['d1f29abd0339', 'redeemed-autumn-719h'],
   ),
   cm(
     'redemption-exclusive',

@@ -18,6 +18,8 @@ const mutant = (id: string) => {
 describe('strict recognition of other readings (OFF-DAYS)', () => {
   for (const [id, probe] of [
     ['redemption-dst-wrong-sign', 'd1f29abd0339'],
+    // Autumn: 30 days are 721 h here, 720 h in the reading, 719 h with the wrong sign.
+    ['redemption-dst-wrong-sign', 'redeemed-autumn-719h'],
     ['redemption-31-days', 'd1f29abd0339'],
     ['objection-dst-wrong-sign', 'd9c874fbffea'],
   ] as const) {
@@ -34,10 +36,10 @@ describe('strict recognition of other readings (OFF-DAYS)', () => {
     }, 60_000);
   }
 
-  it('the 24-hour reading itself, on the same probes, is a WARNING naming OFF-DAYS', async () => {
+  it('the 24-hour reading itself, on the same probes, is a WARNING naming OFF-DAYS (PASS in autumn at 719 h + 1 ms)', async () => {
     const reading = plugin.readings.find((r) => r.reading === 'days are multiples of 24 h');
     if (reading === undefined) throw new Error('no 24-hour reading');
-    const probes = ['b582bfcaeed9', 'd1f29abd0339', 'd9c874fbffea'];
+    const probes = ['b582bfcaeed9', 'd1f29abd0339', 'd9c874fbffea', 'redeemed-autumn-719h'];
     const verdict = await runRoleUntilFail(plugin, 'vnb', { vnb: reading.machine() }, probes, {
       scenarios,
       maxPaths: 0,
