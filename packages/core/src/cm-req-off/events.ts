@@ -151,6 +151,11 @@ export type ServiceProviderEvent =
       consentId: string;
       dateFrom: string;
       dateTo: string;
+      /**
+       * Asks although the SP holds no active consent: only for scenarios that provoke the DSO
+       * (`judges: [vnb]`); a correct SP never does (OFF-DATA-DELIVERY).
+       */
+      withoutConsent?: true;
     };
 
 export type CustomerEvent =

@@ -299,6 +299,25 @@ describe('data delivery after activation (OFF-DATA-DELIVERY)', () => {
     ]);
   });
 
+  it('issue 12 build 1: the SP asks for data only under an active consent, unless told to ask anyway', () => {
+    const net = redeemed();
+    const ask = (at: number, withoutConsent?: true) =>
+      net.at(at, net.sp, {
+        type: 'stimulus.requestData',
+        consentId: consent1,
+        dateFrom: '2026-03-01',
+        dateTo: '2026-03-05',
+        ...(withoutConsent ? { withoutConsent } : {}),
+      });
+    const requests = () => net.eda().filter((code) => code.startsWith('ANFORDERUNG_DATEN')).length;
+    ask(t0 + 2 * HOUR); // after the receipt 99: not active
+    expect(requests()).toBe(0);
+    ask(t0 + 3 * HOUR, true); // a scenario provoking the DSO
+    expect(requests()).toBe(1);
+    ask(objectionDeadline(t0 + HOUR) + 2); // active
+    expect(requests()).toBe(2);
+  });
+
   it('delivers daily from activation until the period reaches DateTo', () => {
     const net = redeemed({}, { ...request, transmissionCycle: 'D', dateTo: '2026-03-20' });
     net.clock.advanceTo(Date.parse('2026-04-30T00:00:00+02:00'));

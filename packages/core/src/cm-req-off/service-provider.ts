@@ -205,6 +205,15 @@ export const serviceProviderMachine = setup({
      * DSO sends 99; another code or none is the other reading, and an SP must still follow it).
      */
     grantsConsent: ({ event }) => codesOf(event).includes(175),
+    /**
+     * OFF-DATA-DELIVERY: data may be asked for only under an active consent — after the 175
+     * (SP_07) and before a revocation; not on the receipt (99), after a rejection (ABLEHNUNG_CMQF,
+     * SP_06) or after AUFHEBUNG_CCMC. The harness offers `requestData` in those states too and
+     * expects nothing on the wire.
+     */
+    holdsActiveConsent: ({ context, event }) =>
+      event.type === 'stimulus.requestData' &&
+      (event.withoutConsent === true || context.records[event.consentId]?.status === 'granted'),
     confirmsReceipt: ({ event }) => !codesOf(event).includes(175),
     advisesOnlineProcess: ({ event }) =>
       event.type === 'mail.received' && event.mail.topic.kind === 'useOnlineProcess',
@@ -238,7 +247,7 @@ export const serviceProviderMachine = setup({
         },
         'receive.AUFHEBUNG_CCMC': { actions: 'acceptRevocation' },
         'receive.DATEN_CRMSG': { actions: 'recordDelivery' },
-        'stimulus.requestData': { actions: 'requestData' },
+        'stimulus.requestData': { guard: 'holdsActiveConsent', actions: 'requestData' },
         'mail.received': { guard: 'advisesOnlineProcess', actions: 'recordOnlineAdvice' },
       },
     },

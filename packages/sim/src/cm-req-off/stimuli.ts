@@ -7,7 +7,7 @@
  * | customer | `handOver` (BP_04), `keepQr` (BP_03 "oder nicht"), `object` (BP_07 / BP_08) | — |
  * | sp | `sendRequest` (SP_04 again, new MessageId) | `consent`: n; `consentId`: `unknown` or an id; `meteringPoint`: `other`, `foreign` or an id |
  * | sp | `resendRequest` (the last request byte for byte) | `consent`: n |
- * | sp | `requestData` (ANFORDERUNG_DATEN) | `consent`: n; `dateFrom`, `dateTo`: yyyy-MM-dd |
+ * | sp | `requestData` (ANFORDERUNG_DATEN, only under an active consent) | `consent`: n; `dateFrom`, `dateTo`: yyyy-MM-dd; `withoutConsent`: true (asks anyway, to provoke the DSO) |
  *
  * `consent: n` names the n-th ConsentId the DSO issues in the run (default 1). ConsentIds are
  * minted during the run (they contain the instant of VNB_01), so the event's `consentId` is
@@ -33,7 +33,7 @@ const EVENTS: Readonly<Record<string, Readonly<Record<string, readonly string[]>
   sp: {
     sendRequest: ['consent', 'consentId', 'meteringPoint'],
     resendRequest: ['consent'],
-    requestData: ['consent', 'dateFrom', 'dateTo'],
+    requestData: ['consent', 'dateFrom', 'dateTo', 'withoutConsent'],
   },
   vnb: {},
 };
@@ -169,6 +169,13 @@ function planServiceProviderEvent(
             : `must be a date yyyy-MM-dd (OFF-DATA-DELIVERY), got ${JSON.stringify(date)}`,
         );
     }
+    const anyway = raw.withoutConsent;
+    if (anyway === true) event.withoutConsent = true;
+    else if (anyway !== undefined)
+      problem(
+        'withoutConsent',
+        `must be true (the SP asks without an active consent, to provoke the DSO) or left out, got ${JSON.stringify(anyway)}`,
+      );
   }
 }
 

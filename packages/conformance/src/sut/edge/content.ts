@@ -122,7 +122,9 @@ export const CONTENT_RULES: Readonly<Record<string, ContentRules>> = {
         },
       },
       resendRequest: { object: byConsent },
-      requestData: { object: { ...byConsent, dateFrom: 'date', dateTo: 'date' } },
+      requestData: {
+        object: { ...byConsent, dateFrom: 'date', dateTo: 'date', withoutConsent: opt('boolean') },
+      },
     },
     preconditions: {
       sendRequest: heldConsent,
