@@ -24,7 +24,8 @@ function verdictText(result: MutantResult): string {
 
 export const mutantsCommand: Command = {
   name: 'mutants',
-  summary: 'Run conform against deliberately wrong DSOs and Datahubs; print the mutation score',
+  summary:
+    'Run conform against deliberately wrong DSOs, SPs and Datahubs; print the mutation score',
   usage: ['mutants [--process cm-req-off|dh-831] [--max-paths N] [--format text|json]'],
   help: `
 Serves each mutant (the reference role with one guard, delay or action made wrong) through the

@@ -5,6 +5,7 @@
 import { addCalendarDays, cmReqOff, isoInZone, VIENNA, zoneFor } from '@consent-sim/core';
 import { type AnyStateMachine, assign, emit, enqueueActions } from 'xstate';
 import { CM_REQ_OFF_DERIVED_MUTANTS } from './cm-req-off-derived.ts';
+import { CM_REQ_OFF_SP_MUTANTS } from './cm-req-off-sp.ts';
 import { CM_REQ_OFF_WRITER_MUTANTS } from './cm-req-off-writers.ts';
 import type { Mutant } from './types.ts';
 
@@ -393,4 +394,6 @@ export const CM_REQ_OFF_MUTANTS: readonly Mutant[] = [
   // Wrong document writers: the DSO's and SP's "now" instants (cm-req-off-writers.ts).
   ...CM_REQ_OFF_WRITER_MUTANTS,
   ...CM_REQ_OFF_DERIVED_MUTANTS,
+  // Wrong SPs that give in to a temptation: data without an active consent (cm-req-off-sp.ts).
+  ...CM_REQ_OFF_SP_MUTANTS,
 ];

@@ -9,6 +9,21 @@ import type { RunBuilder } from '../run-builder.ts';
 
 export const EDA_MS = 3_000;
 export const EMAIL_MS = 5 * 60_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * A temptation (issue 12, build 1): one hour after the SP learns that its consent is not active
+ * — the receipt 99, a rejection, a revocation — the harness asks the SP for data on it. A correct
+ * SP asks only under an active consent (OFF-DATA-DELIVERY, SP_07), so nothing follows: no
+ * ANFORDERUNG_DATEN, no step. An SP that takes the 99 for the grant, ignores a rejection or keeps
+ * using a revoked consent sends one, and the message checks see it.
+ */
+export function spTempted(run: RunBuilder, learnedAt: number): void {
+  run.stimulus(learnedAt + HOUR_MS, 'sp', 'requestData', {
+    with: { consent: 1, dateFrom: '2026-02-01', dateTo: '2026-02-28' },
+    note: 'a temptation: the consent is not active, a correct SP sends nothing',
+  });
+}
 
 /** The customer applies by phone and wants confirmations by e-mail (BP_01, VNB_01–04). */
 export function applied(run: RunBuilder): void {
@@ -51,6 +66,7 @@ export function redeemed(run: RunBuilder, receivedAt: number, objectionDeadline:
   });
   run.step(receivedAt + EDA_MS, 'CM_REQ_OFF_SP_05');
   run.step(receivedAt + EMAIL_MS, 'CM_REQ_OFF_BP_05');
+  spTempted(run, receivedAt + EDA_MS);
   run.anchors.set('received', receivedAt);
   run.anchors.set('objectionDeadline', objectionDeadline);
   run.status = 'redeemed';
@@ -66,6 +82,7 @@ export function refusedAtGateway(run: RunBuilder, receivedAt: number, code: numb
 function refusalArrives(run: RunBuilder, at: number, code: number): void {
   run.message(at, { code: 'ABLEHNUNG_CMQF', from: 'vnb', to: 'sp', responseCodes: [code] });
   run.step(at, 'CM_REQ_OFF_SP_06');
+  spTempted(run, at);
 }
 
 /** The SP sends (or resends) a ConsentRequest itself, refused with `code` at VNB_06. */
@@ -140,6 +157,7 @@ export function revocationTravels(run: RunBuilder, at: number): void {
     to: 'vnb',
     responseCodes: [176],
   });
+  spTempted(run, at + EDA_MS);
   run.status = 'revoked';
 }
 

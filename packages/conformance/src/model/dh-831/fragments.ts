@@ -7,6 +7,23 @@ import type { RunBuilder } from '../run-builder.ts';
 
 export const DATAHUB_MS = 3_000;
 export const EMAIL_MS = 5 * 60_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * A temptation (issue 12, build 1): one hour after the seller learns that it holds no approved
+ * authorization — the positive ACK (open, not yet decided), a negative ACK, the customer's
+ * rejection, a cancellation, the end of the authorization — the harness asks the seller to fetch
+ * data of point 1. The reference fetches only for an approved request and a granted point
+ * (DH-831.SELLER.FETCH_DATA), so nothing follows; a seller that fetches reports the step, and the
+ * step checks see it (data access in DH-831 is no message: a seller that reports no steps is not
+ * judged here). After a partial approval the temptation is the point the customer removed.
+ */
+export function sellerTempted(run: RunBuilder, learnedAt: number, accountingPoint = 1): void {
+  run.stimulus(learnedAt + HOUR_MS, 'seller', 'fetchData', {
+    with: { accountingPoint },
+    note: 'a temptation: no approved authorization, a correct seller fetches nothing',
+  });
+}
 
 /** DH-831.SELLER.SEND; returns the instant Datahub receives the request. */
 export function sent(run: RunBuilder, at: number, request: Record<string, unknown>): number {
@@ -34,6 +51,7 @@ export function accepted(run: RunBuilder, receivedAt: number, recipient: boolean
   run.message(receivedAt + DATAHUB_MS, { code: 'ACK', from: 'datahub', to: 'seller' });
   run.step(receivedAt + DATAHUB_MS, 'DH-831.SELLER.RECEIVE_ACK');
   if (recipient) emailArrives(run, receivedAt + EMAIL_MS);
+  sellerTempted(run, receivedAt + DATAHUB_MS);
   run.anchors.set('received', receivedAt);
   run.status = 'open';
 }
@@ -48,6 +66,7 @@ export function refused(run: RunBuilder, receivedAt: number, errorIds: readonly 
     responseCodes: [...errorIds],
   });
   run.step(receivedAt + DATAHUB_MS, 'DH-831.SELLER.RECEIVE_ACK');
+  sellerTempted(run, receivedAt + DATAHUB_MS);
   run.status = 'refused';
 }
 
@@ -79,15 +98,18 @@ export function decided(run: RunBuilder, at: number, decision: Decision): void {
       run.message(at + DATAHUB_MS, { code: 'DH-825', from: 'datahub', to: 'seller' });
       run.step(at + DATAHUB_MS, 'DH-831.SELLER.RECEIVE_APPROVAL');
       run.status = 'approved';
+      if (remove) sellerTempted(run, at + DATAHUB_MS, 2);
       return;
     case 'removeAll':
       // DH-PARTIAL: removing every point is not an approval.
       run.step(at, 'DH-831.CUST.REMOVE_POINTS', 'DH-831.CUST.APPROVE', 'DH-831.DH.REJECT');
       run.status = 'rejected';
+      sellerTempted(run, at);
       return;
     case 'reject':
       run.step(at, 'DH-831.CUST.REJECT', 'DH-831.DH.REJECT');
       run.status = 'rejected';
+      sellerTempted(run, at);
       return;
   }
 }
@@ -113,6 +135,7 @@ export function cancelSent(run: RunBuilder, at: number, open: boolean): void {
   });
   run.step(at + 2 * DATAHUB_MS, 'DH-831.SELLER.RECEIVE_CANCEL_ACK');
   if (open) run.status = 'cancelled';
+  if (open) sellerTempted(run, at + 2 * DATAHUB_MS);
 }
 
 export function dataFetched(run: RunBuilder, at: number): void {
@@ -126,4 +149,5 @@ export function authorizationEnded(run: RunBuilder, at: number): void {
   run.step(at, 'DH-831.SELLER.END_AUTHORIZATION', 'DH-831.SELLER.DELETE_DATA');
   run.message(at + DATAHUB_MS, { code: 'AUTHORIZATION_END', from: 'seller', to: 'datahub' });
   run.step(at + DATAHUB_MS, 'DH-831.DH.END_AUTHORIZATION');
+  sellerTempted(run, at + DATAHUB_MS);
 }
