@@ -93,6 +93,7 @@ export const authorizationRequestMachine = setup({
       validation: ({ context }) =>
         validateAuthorizationRequest(context.document.process, context.receivedAt, {
           duplicate: context.duplicate,
+          header: context.document.header,
         }),
     }),
     recordStatus: sendParent(({ context }, params: { status: RequestStatus }) =>

@@ -3,9 +3,11 @@
 // depend on the receipt instant are here, in Helsinki calendar days (DH-START-WINDOW,
 // DH-REMINDER, DH-END-DATE).
 import {
+  checkDatahubHeader,
   checkDh831Process,
   DATAHUB_ERRORS,
   type DatahubErrorId,
+  type DatahubHeader,
   type Dh831Process,
   datahubInstant,
   type ValidationIssue,
@@ -47,9 +49,15 @@ function endOfHelsinkiDay(date: string): number {
 export function validateAuthorizationRequest(
   process: Dh831Process,
   receivedAt: number,
-  options: { readonly duplicate: boolean },
+  options: { readonly duplicate: boolean; readonly header?: DatahubHeader },
 ): RequestValidation {
-  const issues: ValidationIssue[] = [...checkDh831Process(process, PROCESS_PATH)];
+  // A header field left out is EC.AUTH.020 like a process field (the format's README).
+  const issues: ValidationIssue[] = [
+    ...(options.header === undefined
+      ? []
+      : checkDatahubHeader(options.header, '/AuthorizationRequest/Header')),
+    ...checkDh831Process(process, PROCESS_PATH),
+  ];
   const issue = (field: string, errorId: DatahubErrorId, value: string, detail: string) =>
     issues.push({
       path: `${PROCESS_PATH}/${field}`,

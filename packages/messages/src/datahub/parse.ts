@@ -106,7 +106,8 @@ function readHeader(
   }
   return {
     messageId: textOf(fields, 'MessageId', issues),
-    messageType: kind,
+    // Left out, it stays '' so the receiver's header check refuses it (EC.AUTH.020).
+    messageType: messageType === '' ? ('' as DatahubMessageType) : kind,
     senderPartyId: textOf(fields, 'SenderPartyId', issues),
     receiverPartyId: textOf(fields, 'ReceiverPartyId', issues),
     created: textOf(fields, 'Created', issues),

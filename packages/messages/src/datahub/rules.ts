@@ -193,6 +193,7 @@ export function checkDatahubHeader(header: DatahubHeader, base: string): Validat
   const issues: ValidationIssue[] = [];
   for (const [name, value] of [
     ['MessageId', header.messageId],
+    ['MessageType', header.messageType as string],
     ['SenderPartyId', header.senderPartyId],
     ['ReceiverPartyId', header.receiverPartyId],
     ['Created', header.created],
