@@ -133,7 +133,9 @@ export const vnbMachine = setup({
       enqueue.emit({
         type: 'send',
         channel: 'eda',
-        to: request.senderAddress ?? event.from,
+        // The party the document came from: a Sender naming another address (OFF-RESPONSE-CODES
+        // row 2) is answered over the link it arrived on.
+        to: event.from,
         message,
       });
     }),

@@ -70,8 +70,11 @@ export function idsIn(payload: unknown): {
   const text = typeof payload === 'string' ? payload : '';
   const found: Record<string, string> = {};
   for (const element of ID_ELEMENTS) {
+    // Only ids the answer's schema allows (ct:MeteringPoint 1–33, ct:GroupingId 1–35): the
+    // rejection repeats them, and a longer one would make the rejection itself invalid.
+    const max = element === 'MeteringPoint' ? 33 : 35;
     const match = new RegExp(
-      `<(?:[\\w.-]+:)?${element}>([0-9A-Za-z_]{1,35})</(?:[\\w.-]+:)?${element}>`,
+      `<(?:[\\w.-]+:)?${element}>([0-9A-Za-z_]{1,${max}})</(?:[\\w.-]+:)?${element}>`,
     ).exec(text);
     if (match?.[1] !== undefined)
       found[element.charAt(0).toLowerCase() + element.slice(1)] = match[1];
