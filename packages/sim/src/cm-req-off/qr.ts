@@ -40,9 +40,37 @@ export interface QrAnswer {
   readonly document: string;
 }
 
+/**
+ * The last images rendered and what each decodes to, across runs. Encoding picks a mask by
+ * scoring all eight and decoding scans every pixel: together most of a short run's time, and a
+ * conformance suite repeats the same path (the same payload) many times. Both are functions of
+ * the payload alone, and nothing writes to an image, so sharing them changes no trace.
+ */
+const RECENT_IMAGES = 16;
+const images = new Map<string, RgbaImage>();
+const reads = new WeakMap<RgbaImage, ReturnType<typeof decodeCmRequestPayload>>();
+
+function remember(key: string, image: RgbaImage): RgbaImage {
+  if (images.size >= RECENT_IMAGES) images.delete(images.keys().next().value ?? '');
+  images.set(key, image);
+  return image;
+}
+
 /** Pixels per module: jsqr reads every symbol version reliably at 3. */
 const SCALE = 3;
 const LEVEL = 'M';
+
+const symbols = new Map<string, QrSymbol>();
+
+/** The level-M symbol of a payload (the last few kept: the mask choice is the costly part). */
+function symbolOf(payload: string): QrSymbol {
+  const known = symbols.get(payload);
+  if (known !== undefined) return known;
+  if (symbols.size >= RECENT_IMAGES) symbols.delete(symbols.keys().next().value ?? '');
+  const symbol = encodeQr(payload, { level: LEVEL });
+  symbols.set(payload, symbol);
+  return symbol;
+}
 
 export class QrDesk {
   readonly #wire: WireMode;
@@ -90,7 +118,7 @@ export class QrDesk {
     }
     const detail: Record<string, unknown> = { type: 'qr.created', ...base, payloadBytes };
     if (this.#wire === 'xml') {
-      const symbol = encodeQr(payload, { level: LEVEL });
+      const symbol = this.#symbols.get(payload) ?? symbolOf(payload);
       this.#symbols.set(payload, symbol);
       Object.assign(detail, { version: symbol.version, level: LEVEL });
     }
@@ -106,8 +134,11 @@ export class QrDesk {
     // A payload from a system under test that took another level (OFF-QR-TOO-LARGE, other
     // reading) is printed at level L when it does not fit M, as that system would print it.
     const level = fits(payload, LEVEL) || !fits(payload, 'L') ? LEVEL : 'L';
+    const key = `${level}\u0000${payload}`;
+    const known = images.get(key);
+    if (known !== undefined) return known;
     const symbol = this.#symbols.get(payload) ?? encodeQr(payload, { level });
-    return renderRgba(symbol, { scale: SCALE, margin: 4 });
+    return remember(key, renderRgba(symbol, { scale: SCALE, margin: 4 }));
   }
 
   /**
@@ -120,7 +151,8 @@ export class QrDesk {
       return { payload: scanned, documents: documents.map(consentRequestView) };
     }
     // The SP reads the other readings of OFF-QR-PAYLOAD too (declarations kept, pretty print).
-    const decoded = decodeCmRequestPayload(scanned, { tolerant: true });
+    const decoded = reads.get(scanned) ?? decodeCmRequestPayload(scanned, { tolerant: true });
+    reads.set(scanned, decoded);
     const documents = decoded.parsed.map(({ document, issues }, index) => {
       const all = [...issues, ...validateEda(document)];
       if (all.length > 0) {
