@@ -109,6 +109,7 @@ export const toyPlugin = {
     },
   ],
   readings: [],
+  negative: [],
   random: {
     start: START,
     opening: [{ party: 'asker', event: 'ask' }],

@@ -6,7 +6,9 @@ export {
   type CoverageCategory,
   type CoverageCategoryName,
   type CoverageItem,
+  type CoverageRun,
   computeCoverage,
+  conformRuns,
   emptyObserved,
   type Observed,
   type ProcessCoverageModel,
@@ -54,6 +56,17 @@ export {
   runMutant,
   runRoleUntilFail,
 } from './mutants/index.ts';
+export {
+  type AnswerClass,
+  type ClassedAnswer,
+  casesFor,
+  judgeCase,
+  type NegativeCase,
+  type NegativeSuite,
+  negativeBase,
+  negativeCaseId,
+  runNegativeSuite,
+} from './negative/index.ts';
 export {
   type GeneratedPaths,
   type GeneratePathsOptions,

@@ -20,6 +20,7 @@ import {
 import { processNames, roleNames } from '../choices.ts';
 import { type Command, choiceOption, flag, stringOption } from '../command.ts';
 import { htmlOptions } from '../conform-html.ts';
+import { runNegative, selectNegative } from '../conform-negative.ts';
 import { selectPaths } from '../conform-paths.ts';
 import { CliError, EXIT, usageError } from '../errors.ts';
 import { readInput, writeOutput } from '../io.ts';
@@ -29,7 +30,7 @@ import { loadShipped } from '../scenarios.ts';
 import { httpTransport } from '../serve/transport.ts';
 
 const FORMATS = ['text', 'json', 'junit', 'html'] as const;
-const SOURCES = ['model', 'scenario', 'all'] as const;
+const SOURCES = ['model', 'scenario', 'negative', 'all'] as const;
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -118,7 +119,7 @@ export const conformCommand: Command = {
   name: 'conform',
   summary: 'Run the generated paths and shipped scenarios against your system (SUT protocol)',
   usage: [
-    'conform --role <role> --target <url> [--process cm-req-off|dh-831] [--source model|scenario|all] [--path <id|title>] [--scenario <name>] [--seed N] [--max-paths N] [--format text|json|junit|html] [--out FILE] [--expected-failures FILE] [--timeout MS] [--strict]',
+    'conform --role <role> --target <url> [--process cm-req-off|dh-831] [--source model|scenario|negative|all] [--path <id|title>] [--scenario <name>] [--seed N] [--max-paths N] [--format text|json|junit|html] [--out FILE] [--expected-failures FILE] [--timeout MS] [--strict]',
   ],
   help: `
 Plays every other party of the process against your system under test (SUT), which plays --role
@@ -140,12 +141,14 @@ Options:
   --role R                 vnb, sp, customer, seller, datahub
   --target URL             the SUT's base URL (only the host you name is contacted)
   --process P              cm-req-off or dh-831 (needed for customer; implied by the others)
-  --source S               model, scenario or all (default)
+  --source S               model, scenario, negative (a server role: the requests it must
+                           refuse, one per rejection rule) or all (default)
   --path P                 run only the path with id P (or ids starting with P), else every
-                           path whose title contains P (e.g. "object at the deadline")
+                           path whose title contains P (e.g. "object at the deadline"); a
+                           negative case by its id (neg-…) or rule (EC.AUTH.015)
   --scenario NAME          run only the shipped scenario NAME (with or without <process>/)
   --seed N                 run the paths under seed N instead of each one's own
-  --max-paths N            run at most N paths per source (default all)
+  --max-paths N            run at most N paths (negative cases) per source (default all)
   --format F               text (default), json, junit, html
   --out FILE               write the report to FILE (the summary still goes to stderr)
   --expected-failures FILE check ids (JSON array, or one per line) whose FAIL does not fail the run
@@ -201,32 +204,49 @@ Example:
       }
     }
 
-    const sources =
-      source === 'all' ? (['model', 'scenario'] as const) : ([source] as ['model' | 'scenario']);
+    const sources: ('model' | 'scenario')[] =
+      source === 'all' ? ['model', 'scenario'] : source === 'negative' ? [] : [source];
+    const pathSelector = stringOption(args, 'path');
+    const scenarioSelector = stringOption(args, 'scenario');
+    // A server role's negative suite (docs/sut-protocol.md § Requests a server must refuse).
+    const negative = selectNegative(plugin, role, {
+      source,
+      maxPaths,
+      ...(pathSelector === undefined ? {} : { path: pathSelector }),
+      ...(scenarioSelector === undefined ? {} : { scenario: scenarioSelector }),
+    });
     const covers = new Map(generatePaths(plugin).paths.map((p) => [p.id, p.covers]));
     const { paths: all } = collectPaths(plugin, {
       scenarios: sources.includes('scenario') ? loadShipped(io, processes) : [],
       sources,
       judging: role,
     });
-    const selected = selectPaths(
-      all,
-      { path: stringOption(args, 'path'), scenario: stringOption(args, 'scenario') },
-      process,
-    );
+    // A negative case's id or rule selects no path (and is no unknown path either).
+    const onlyNegative =
+      negative.length > 0 && pathSelector !== undefined && scenarioSelector === undefined;
+    const selected = onlyNegative
+      ? []
+      : selectPaths(all, { path: pathSelector, scenario: scenarioSelector }, process);
     const paths = sources.flatMap((s) => selected.filter((p) => p.source === s).slice(0, maxPaths));
     const seed = seedOption(stringOption(args, 'seed'));
+    const client = new SutClient(httpTransport(target, timeout));
+    const progress = progressFor(io, colors, {
+      noun: 'paths',
+      total: paths.length + negative.length,
+    });
     const ran = await runPaths(paths, {
       processes,
       role,
       seed,
       covers,
       expectedFailures,
-      client: new SutClient(httpTransport(target, timeout)),
-      progress: progressFor(io, colors, { noun: 'paths', total: paths.length }),
+      client,
+      progress,
     });
+    const refused = await runNegative(plugin, negative, { client, expectedFailures, progress });
     const strictMode = flag(args, 'strict');
-    const checks = strictMode ? strict(ran.checks) : ran.checks;
+    const judged = [...ran.checks, ...refused.checks];
+    const checks = strictMode ? strict(judged) : judged;
     const summary = summarise(checks, expectedFailures);
     const model = buildConformReport({
       process,
@@ -234,7 +254,7 @@ Example:
       target: target.href,
       strict: strictMode,
       summary,
-      paths: ran.paths,
+      paths: [...ran.paths, ...refused.paths],
       checks,
       expectedFailures,
     });
@@ -257,7 +277,7 @@ Example:
     }
     const verdict = summary.fail === 0 ? colors.green('PASS') : colors.red('FAIL');
     ran.progress.finish(
-      `${verdict} ${process} ${role}: ${paths.length} paths, ${summary.total} checks, ${summary.pass} PASS, ${summary.warning} WARNING, ${summary.fail} FAIL`,
+      `${verdict} ${process} ${role}: ${paths.length} paths, ${negative.length} negative cases, ${summary.total} checks, ${summary.pass} PASS, ${summary.warning} WARNING, ${summary.fail} FAIL`,
     );
     return summary.fail === 0 ? EXIT.ok : EXIT.invalid;
   },

@@ -21,7 +21,7 @@ describe('sim mutants', () => {
     expect(report.score.killed).toBeGreaterThanOrEqual(25);
     expect(report.score.score).toBe(1);
     for (const m of report.mutants.filter((m) => m.status === 'KILLED')) {
-      expect(m.check, m.id).toMatch(/:(message|step|document|derived|run)#/);
+      expect(m.check, m.id).toMatch(/:(message|step|document|derived|run|negative)#/);
     }
     // The catalogue covers the kinds of mistake issue #6 names.
     for (const id of [

@@ -12,6 +12,7 @@
  *   computed with the core's arithmetic (`OFF-DAYS`, `OFF-DEADLINE-BOUNDARY`).
  */
 import { cmReqOff } from '@consent-sim/core';
+import { validateEdaXml } from '@consent-sim/messages';
 import type { TraceEvent } from '@consent-sim/sim';
 import {
   emptyObserved,
@@ -50,6 +51,11 @@ function observeVnb06(events: readonly TraceEvent[], index: number, observed: Ob
   const gateway = cmReqOff.CM_REQ_OFF_GATEWAYS.find((g) => g.gateway === VNB_06);
   if (gateway === undefined) return;
   const damaged = corruptedEnvelopes(events);
+  // A document that breaks the schema (the negative suite's, coverage source `conform`).
+  const invalid = (envelope: string) => {
+    const sent = events.find((e) => e.kind === 'send' && envelopeOf(e) === envelope);
+    return typeof sent?.document === 'string' && validateEdaXml(sent.document).issues.length > 0;
+  };
   // The request being decided: the last one delivered to the DSO before the gateway step.
   let request: TraceEvent | undefined;
   for (let i = index - 1; i >= 0; i--) {
@@ -69,7 +75,8 @@ function observeVnb06(events: readonly TraceEvent[], index: number, observed: Ob
     }
     if (event.kind === 'send' && event.messageCode === REJECTION) {
       const code = Number(event.responseCodes[0]);
-      const schema = request !== undefined && damaged.has(envelopeOf(request) ?? '');
+      const envelope = request === undefined ? null : envelopeOf(request);
+      const schema = envelope !== null && (damaged.has(envelope) || invalid(envelope));
       const branch = gateway.branches.find(
         (b) =>
           b.responseCode === code &&

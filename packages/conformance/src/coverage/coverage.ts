@@ -2,6 +2,9 @@ import type { RunResult } from '@consent-sim/sim';
 import type { ProcessPlugin } from '../process/plugin.ts';
 import type { Coverage, CoverageCategory } from './types.ts';
 
+/** What coverage reads of a run: an engine run, or the trace of a conform run (conform-runs.ts). */
+export type CoverageRun = Pick<RunResult, 'process' | 'scenario' | 'events'>;
+
 /**
  * Counts which catalogue items (steps, gateway branches, message codes, response codes or error
  * ids, deadline sides) the traces of `runs` show. Runs of another process are refused. Pure:
@@ -12,7 +15,7 @@ import type { Coverage, CoverageCategory } from './types.ts';
  * coverage.categories.steps?.covered; // steps the happy path performs
  * coverage.categories.gateways?.uncovered[0]; // { id: 'VNB_06.no.schema' }
  */
-export function computeCoverage(plugin: ProcessPlugin, runs: readonly RunResult[]): Coverage {
+export function computeCoverage(plugin: ProcessPlugin, runs: readonly CoverageRun[]): Coverage {
   const process = plugin.name;
   const { model, categories: names } = plugin.coverage;
   const hits = new Map<string, string[]>();

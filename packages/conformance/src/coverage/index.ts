@@ -1,5 +1,6 @@
 // Public API of the coverage area; the package entry re-exports these by name.
-export { computeCoverage } from './coverage.ts';
+export { conformRuns } from './conform-runs.ts';
+export { type CoverageRun, computeCoverage } from './coverage.ts';
 export {
   emptyObserved,
   type Observed,

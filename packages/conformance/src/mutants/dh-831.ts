@@ -28,6 +28,7 @@ export const validatingWith = (
             alter(
               dh831.validateAuthorizationRequest(context.document.process, context.receivedAt, {
                 duplicate: context.duplicate,
+                header: context.document.header,
               }),
               context.receivedAt,
             ),

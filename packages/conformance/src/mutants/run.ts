@@ -4,6 +4,7 @@
  * mutant is KILLED when some check fails, SURVIVED when every path passes.
  */
 import type { Scenario } from '@consent-sim/sim';
+import { casesFor, judgeCase } from '../negative/run.ts';
 import { generatePaths } from '../paths/generate.ts';
 import { type ProcessPlugin, tableOf } from '../process/plugin.ts';
 import { SutClient, SutProtocolError, type SutTransport } from '../sut/client.ts';
@@ -21,12 +22,23 @@ export { inMemoryTransport };
 export interface MutantRunOptions {
   /** Shipped scenarios (any process); scenario paths come after the model paths. */
   scenarios?: readonly Scenario[];
-  /** Run at most this many paths per mutant after its focus paths (default all). */
+  /** Run at most this many paths (and negative cases) per mutant after its focus (default all). */
   maxPaths?: number;
   /** A WARNING counts as a FAIL (`sim conform --strict`). */
   strict?: boolean;
   /** A wrong document writer in front of the served role (a mutant's `documents`). */
   documents?: OutboxRewrite;
+  /** A wrong document reader in front of the served role (a mutant's `inbound`). */
+  inbound?: (request: DeliverRequest) => DeliverRequest;
+}
+
+/** A transport whose deliveries pass through `read` before the served role sees them. */
+function reading(
+  transport: SutTransport,
+  read: (request: DeliverRequest) => DeliverRequest,
+): SutTransport {
+  return (path, body) =>
+    transport(path, path === SUT_ENDPOINTS.deliver ? read(body as DeliverRequest) : body);
 }
 
 /**
@@ -84,11 +96,19 @@ export async function runRoleUntilFail(
     .filter((p) => !focus.includes(p.id))
     .slice(0, options.maxPaths ?? Number.POSITIVE_INFINITY);
   const processes = tableOf(plugin);
-  const served = inMemoryTransport(processes, role, machines);
+  const inMemory = inMemoryTransport(processes, role, machines);
+  const served = options.inbound === undefined ? inMemory : reading(inMemory, options.inbound);
   const client = new SutClient(
     options.documents === undefined ? served : rewriting(served, options.documents, plugin.zone),
   );
+  // The negative suite's cases named in `focus` run first: they are what such a mutant breaks.
+  const negative = casesFor(plugin, role);
   let ran = 0;
+  for (const { suite, testCase } of negative.filter((n) => focus.includes(n.testCase.key))) {
+    ran += 1;
+    const killed = await judgeUntilFail(() => judgeCase(plugin, suite, testCase, client), options);
+    if (killed !== null) return { ...killed, paths: ran };
+  }
   for (const path of [...focused, ...rest]) {
     ran += 1;
     let judged: Check[];
@@ -121,7 +141,45 @@ export async function runRoleUntilFail(
       return { status: 'KILLED', check: failed, paths: ran, strict: options.strict === true };
     }
   }
+  const restNegative = negative
+    .filter((n) => !focus.includes(n.testCase.key))
+    .slice(0, options.maxPaths ?? Number.POSITIVE_INFINITY);
+  for (const { suite, testCase } of restNegative) {
+    ran += 1;
+    const killed = await judgeUntilFail(() => judgeCase(plugin, suite, testCase, client), options);
+    if (killed !== null) return { ...killed, paths: ran };
+  }
   return { status: 'SURVIVED', paths: ran };
+}
+
+/** The first FAIL of a negative case's checks (protocol errors count), or null. */
+async function judgeUntilFail(
+  judgeIt: () => Promise<Check[]>,
+  options: MutantRunOptions,
+): Promise<{ status: 'KILLED'; check: Check; strict: boolean } | null> {
+  let judged: Check[];
+  try {
+    judged = await judgeIt();
+  } catch (error) {
+    if (!(error instanceof SutProtocolError)) throw error;
+    const check: Check = {
+      id: 'negative:run#0',
+      path: 'negative',
+      verdict: 'FAIL',
+      title: 'the run completes under the protocol',
+      step: null,
+      interpretations: [],
+      expected: 'answers under consent-sim.sut/1',
+      actual: error.message,
+      at: null,
+    };
+    return { status: 'KILLED', check, strict: false };
+  }
+  const checks = options.strict === true ? strict(judged) : judged;
+  const failed = checks.find((c) => c.verdict === 'FAIL');
+  return failed === undefined
+    ? null
+    : { status: 'KILLED', check: failed, strict: options.strict === true };
 }
 
 /**
@@ -147,6 +205,7 @@ export async function runMutant(
       ...options,
       strict: mutant.strictOnly !== undefined,
       ...(mutant.documents === undefined ? {} : { documents: mutant.documents }),
+      ...(mutant.inbound === undefined ? {} : { inbound: mutant.inbound }),
     },
   );
   return { mutant, verdict };

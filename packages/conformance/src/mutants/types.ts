@@ -1,4 +1,5 @@
 import type { AnyStateMachine } from 'xstate';
+import type { DeliverRequest } from '../sut/protocol.ts';
 import type { OutboxRewrite } from './stamps.ts';
 
 /**
@@ -22,6 +23,11 @@ export interface Mutant {
    * system that decides right but writes its documents wrong would send them.
    */
   documents?: OutboxRewrite;
+  /**
+   * A wrong document reader: rewrites each delivery before the served role reads it (a reader
+   * that skips a DOCTYPE or ignores SchemaVersion), for the negative suites (../negative/).
+   */
+  inbound?: (request: DeliverRequest) => DeliverRequest;
   /** Path ids or scenario names that exercise the mutation; run first, so a kill comes early. */
   focus: readonly string[];
   /**

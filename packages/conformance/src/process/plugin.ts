@@ -9,6 +9,7 @@ import type { ProcessCoverageModel } from '../coverage/observed.ts';
 import type { CoverageCategoryName } from '../coverage/types.ts';
 import type { ProcessModel } from '../model/types.ts';
 import type { Mutant } from '../mutants/types.ts';
+import type { NegativeSuite } from '../negative/types.ts';
 import type { Reading } from '../readings/types.ts';
 import type { JudgingPolicy } from './policy.ts';
 
@@ -34,6 +35,8 @@ export interface ProcessPlugin<Name extends string = string, Role extends string
   mutants: readonly Mutant[];
   /** The other readings of its open questions, recognised as WARNINGs. */
   readings: readonly Reading[];
+  /** The requests each server role must refuse, one per rejection rule (../negative/). */
+  negative: readonly NegativeSuite[];
   random: RandomRunMenu;
 }
 

@@ -14,7 +14,8 @@ export interface ReportPathInput {
   id: string;
   /** Built from the path's events (model) or the scenario's summary. */
   title: string;
-  source: 'model' | 'scenario';
+  /** `negative`: a case of a server role's negative suite (id `neg-…`). */
+  source: 'model' | 'scenario' | 'negative';
   seed: number;
   /** Virtual start of the path, ISO 8601 with offset. */
   start: string;
@@ -82,6 +83,7 @@ export function reproduceCommand(
     shellWord(input.target),
     '--seed',
     String(path.seed),
+    ...(path.source === 'negative' ? ['--source', 'negative'] : []),
     path.source === 'scenario' ? '--scenario' : '--path',
     shellWord(path.id),
     ...(input.strict ? ['--strict'] : []),

@@ -6,7 +6,7 @@
 import { isoInZone } from '@consent-sim/core';
 import type { Scenario, Simulation, TraceEvent } from '@consent-sim/sim';
 import type { ProcessPlugin } from '../process/plugin.ts';
-import { SutBridge } from './bridge.ts';
+import { type CapturedDelivery, SutBridge } from './bridge.ts';
 import { checkOutboxChannels, type SutAnswer, type SutClient } from './client.ts';
 import type { SutDocument, SutMail } from './judge/documents.ts';
 import type { SutInput } from './judge/judge.ts';
@@ -32,7 +32,20 @@ export interface DriveOptions {
   role: string;
   path: SutPath;
   maxExchanges?: number;
+  /**
+   * The negative suites (../negative/): sees each delivery before it goes to the SUT; when it
+   * returns deliveries, those go instead and the run stops after the answer to the last one.
+   */
+  tamper?: Tamper;
 }
+
+/** A delivery the harness makes to the SUT, before the protocol adds ids. */
+export type TamperDelivery = Pick<
+  CapturedDelivery,
+  'channel' | 'from' | 'messageCode' | 'document' | 'content' | 'at'
+>;
+
+export type Tamper = (delivery: CapturedDelivery) => readonly TamperDelivery[] | null;
 
 export interface Observed {
   trace: readonly TraceEvent[];
@@ -43,6 +56,8 @@ export interface Observed {
   sutInputs: SutInput[];
   errors: string[];
   violations: readonly { invariant: string; message: string }[];
+  /** With `tamper`: what went instead of the tampered delivery, and the answer to the last. */
+  tampered?: { deliveries: readonly TamperDelivery[]; answer: SutAnswer };
 }
 
 const DAY = 86_400_000;
@@ -155,9 +170,11 @@ export async function driveSut(
     maxDeliveries: deliveryBound(referenceDeliveries),
     referenceDeliveries,
   };
-  const failure = await exchange(options, bridge, intake, testId, bounds);
+  const tampered: { value?: NonNullable<Observed['tampered']> } = {};
+  const failure = await exchange(options, bridge, intake, testId, bounds, tampered);
   const run = sim.run({ until: sim.clock.now() });
   return {
+    ...(tampered.value === undefined ? {} : { tampered: tampered.value }),
     violations: run.violations,
     trace: run.trace,
     sutDocuments: intake.documents.map(({ atMs, ...d }) => ({ ...d, at: iso(atMs) })),
@@ -198,6 +215,7 @@ async function exchange(
   intake: Intake,
   testId: string,
   bounds: Bounds,
+  tampered: { value?: NonNullable<Observed['tampered']> },
 ): Promise<string | null> {
   const { client, role } = options;
   const { sim } = bridge;
@@ -209,6 +227,31 @@ async function exchange(
     if (sim.run({ until: sim.clock.now() }).error !== null) return null;
     for (let pending = bridge.drain(); pending.length > 0; pending = bridge.drain()) {
       for (const d of pending) {
+        const replaced = options.tamper?.(d) ?? null;
+        if (replaced !== null) {
+          let answer: SutAnswer | undefined;
+          for (const r of replaced) {
+            answer = await client.deliver({
+              protocol: SUT_PROTOCOL_VERSION,
+              testId,
+              deliveryId: `d${++deliveries}`,
+              channel: r.channel,
+              from: r.from,
+              to: role,
+              messageCode: r.messageCode,
+              document: r.document,
+              content: r.content,
+              at: iso(Math.max(r.at, sim.clock.now())),
+            });
+            intake.take(answer, SUT_ENDPOINTS.deliver);
+          }
+          if (answer !== undefined) {
+            tampered.value = { deliveries: replaced, answer };
+            // What the answer carried enters the trace, also when it was later than the clock.
+            sim.run({ until: Math.max(sim.clock.now(), answer.nowMs) });
+          }
+          return null;
+        }
         exchanges += 1;
         if (deliveries >= maxDeliveries || exchanges > maxExchanges) {
           return `the run did not settle: ${deliveries} deliveries to your ${role} and ${exchanges} protocol exchanges at most ${iso(sim.clock.now())} (the reference path has ${bounds.referenceDeliveries} messages; the bound is ${maxDeliveries} deliveries, ${maxExchanges} exchanges). A system that answers every answer, or resends on every tick, never lets a path end`;

@@ -1,5 +1,13 @@
 // Public API of the Datahub area (DH-831 / DH-851): the reference's own XML, its rules and e-mails.
 export { buildDatahubXml } from './build.ts';
+export {
+  type ChildSpec,
+  DH831_PROCESS,
+  DH851_PROCESS,
+  HEADER_SEQUENCE,
+  ROOT_ELEMENT,
+  SEQUENCES,
+} from './elements.ts';
 export { buildEmail, type EmailInput, type Mailbox } from './email.ts';
 export {
   ackError,

@@ -2,9 +2,13 @@
 export {
   DEFAULT_XML_LIMITS,
   guardXml,
+  readXmlTree,
+  writeXml,
+  type XmlElement,
   XmlInputError,
   type XmlInputErrorCode,
   type XmlLimits,
+  type XmlNodeOut,
   type XmlPosition,
 } from '../xml/index.ts';
 export { type BuildEdaOptions, buildEdaXml } from './build.ts';
@@ -24,6 +28,14 @@ export {
   listEdaSamples,
   sampleEdaDocument,
 } from './samples.ts';
+export {
+  type AttributeRule,
+  type DocumentRule,
+  documentRule,
+  type ElementRule,
+  ruleNamespace,
+} from './schema-model.ts';
+export type { SimpleTypeRule } from './simple-types.ts';
 export type {
   AdditionalData,
   AddressType,

@@ -6,7 +6,9 @@ import { cmReqOffProcess } from '@consent-sim/sim';
 import { CM_REQ_OFF_COVERAGE } from '../../coverage/cm-req-off.ts';
 import { cmReqOffModel } from '../../model/cm-req-off/index.ts';
 import { CM_REQ_OFF_MUTANTS } from '../../mutants/cm-req-off.ts';
+import { CM_REQ_OFF_NEGATIVE_MUTANTS } from '../../mutants/negative.ts';
 import type { ProcessPlugin } from '../../process/plugin.ts';
+import { CM_REQ_OFF_NEGATIVE } from './negative.ts';
 import { cmReqOffPolicy } from './policy.ts';
 import { cmReqOffRandomMenu } from './random.ts';
 import { CM_REQ_OFF_READINGS } from './readings.ts';
@@ -19,7 +21,8 @@ export const cmReqOffPlugin = {
     categories: ['steps', 'gateways', 'messageCodes', 'responseCodes', 'deadlines'],
     model: CM_REQ_OFF_COVERAGE,
   },
-  mutants: CM_REQ_OFF_MUTANTS,
+  mutants: [...CM_REQ_OFF_MUTANTS, ...CM_REQ_OFF_NEGATIVE_MUTANTS],
   readings: CM_REQ_OFF_READINGS,
+  negative: CM_REQ_OFF_NEGATIVE,
   random: cmReqOffRandomMenu,
 } as const satisfies ProcessPlugin<'cm-req-off'>;

@@ -6,7 +6,9 @@ import { dh831Process } from '@consent-sim/sim';
 import { DH831_COVERAGE } from '../../coverage/dh-831.ts';
 import { dh831Model } from '../../model/dh-831/index.ts';
 import { DH_831_MUTANTS } from '../../mutants/dh-831.ts';
+import { DH_831_NEGATIVE_MUTANTS } from '../../mutants/negative.ts';
 import type { ProcessPlugin } from '../../process/plugin.ts';
+import { DH831_NEGATIVE } from './negative.ts';
 import { dh831Policy } from './policy.ts';
 import { dh831RandomMenu } from './random.ts';
 import { DH_831_READINGS } from './readings.ts';
@@ -19,7 +21,8 @@ export const dh831Plugin = {
     categories: ['steps', 'gateways', 'messageCodes', 'errorIds', 'deadlines'],
     model: DH831_COVERAGE,
   },
-  mutants: DH_831_MUTANTS,
+  mutants: [...DH_831_MUTANTS, ...DH_831_NEGATIVE_MUTANTS],
   readings: DH_831_READINGS,
+  negative: DH831_NEGATIVE,
   random: dh831RandomMenu,
 } as const satisfies ProcessPlugin<'dh-831'>;
