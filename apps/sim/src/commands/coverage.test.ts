@@ -43,6 +43,31 @@ describe('sim coverage', () => {
     expect(report.coverages[0]?.categories.steps).toMatchObject({ covered: 37, total: 37 });
   });
 
+  it('--source conform: the negative suites provoke every rejection rule of both processes at the served role', async () => {
+    const io = shippedScenariosIo();
+    await runMain(['coverage', '--source', 'conform', '--format', 'json'], io);
+    const report = JSON.parse(io.out()) as {
+      coverages: Array<{
+        process: string;
+        categories: Record<string, { items: { id: string; coveredBy: string[] }[] }>;
+      }>;
+    };
+    const [cm, dh] = report.coverages;
+    const rejections = (cm?.categories.gateways?.items ?? []).filter((i) =>
+      i.id.startsWith('VNB_06.no.'),
+    );
+    expect(rejections).toHaveLength(8);
+    for (const item of rejections) expect(item.coveredBy, item.id).not.toEqual([]);
+    const errorIds = dh?.categories.errorIds?.items ?? [];
+    expect(errorIds).toHaveLength(19);
+    for (const item of errorIds) expect(item.coveredBy, item.id).not.toEqual([]);
+    // Together with the paths nothing is left to "a system under test" any more.
+    const all = shippedScenariosIo();
+    await runMain(['coverage', '--process', 'dh-831'], all);
+    expect(all.out()).toContain('errorIds         19/19  100%');
+    expect(all.out()).not.toContain('only a system under test');
+  }, 180_000);
+
   it('--help shows an example; a wrong option value or an argument is a usage error (2)', async () => {
     const help = memoryIo();
     expect(await runMain(['coverage', '--help'], help)).toBe(0);

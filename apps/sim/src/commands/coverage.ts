@@ -1,7 +1,9 @@
 import {
   type Coverage,
+  type CoverageRun,
   collectPaths,
   computeCoverage,
+  conformRuns,
   PATH_SOURCES,
   type PathSource,
   type ProcessPlugin,
@@ -15,25 +17,46 @@ import { processesOption } from '../process-option.ts';
 import { progressFor } from '../progress.ts';
 import { loadShipped } from '../scenarios.ts';
 
+/** `conform`: the negative suites of the server roles, against the reference served in process. */
+export type CoverageSource = PathSource | 'conform';
 export const SOURCE_CHOICES: readonly (PathSource | 'all')[] = [...PATH_SOURCES, 'all'];
+export const COVERAGE_SOURCE_CHOICES: readonly (CoverageSource | 'all')[] = [
+  ...PATH_SOURCES,
+  'conform',
+  'all',
+];
 export const TEXT_OR_JSON = ['text', 'json'] as const;
 
-/** `--source model|scenario|all` (default all). */
+/** `--source model|scenario|all` (default all), for the commands that list paths. */
 export function sourcesOption(raw: string | undefined): PathSource[] {
   const source = raw === undefined ? 'all' : checkChoice('source', raw, SOURCE_CHOICES);
   return source === 'all' ? [...PATH_SOURCES] : [source];
+}
+
+/** `--source model|scenario|conform|all` (default all). */
+function coverageSourcesOption(raw: string | undefined): CoverageSource[] {
+  const source = raw === undefined ? 'all' : checkChoice('source', raw, COVERAGE_SOURCE_CHOICES);
+  return source === 'all' ? [...PATH_SOURCES, 'conform'] : [source];
 }
 
 export function textOrJson(raw: string | undefined): 'text' | 'json' {
   return raw === undefined ? 'text' : checkChoice('format', raw, TEXT_OR_JSON);
 }
 
-function coverageOf(ctx: CommandContext, plugin: ProcessPlugin, sources: PathSource[]): Coverage {
+async function coverageOf(
+  ctx: CommandContext,
+  plugin: ProcessPlugin,
+  sources: CoverageSource[],
+): Promise<Coverage> {
   const process = plugin.name;
-  const { paths, skipped } = collectPaths(plugin, {
-    scenarios: loadShipped(ctx.io, ctx.processes),
-    sources,
-  });
+  const pathSources = sources.filter((s): s is PathSource => s !== 'conform');
+  const { paths, skipped } =
+    pathSources.length === 0
+      ? { paths: [], skipped: [] }
+      : collectPaths(plugin, {
+          scenarios: loadShipped(ctx.io, ctx.processes),
+          sources: pathSources,
+        });
   for (const skip of skipped) {
     ctx.io.stderr(
       `${ctx.colors.yellow('skipped')} ${process} ${skip.source} path ${skip.id}: ${skip.error}\n`,
@@ -43,12 +66,17 @@ function coverageOf(ctx: CommandContext, plugin: ProcessPlugin, sources: PathSou
     noun: `${process} runs`,
     total: paths.length,
   });
-  const runs = paths.map((path) => {
+  const engineRuns = paths.map((path) => {
     const run = runScenario(path.scenario, { processes: ctx.processes });
     progress.step(`${path.source} ${path.id}`, !run.passed);
     return run;
   });
-  const failed = runs.filter((run) => !run.passed).length;
+  const failed = engineRuns.filter((run) => !run.passed).length;
+  const runs: CoverageRun[] = [...engineRuns];
+  if (sources.includes('conform')) {
+    // The server roles' negative suites, the reference in place of the SUT (docs/sut-protocol.md).
+    runs.push(...(await conformRuns(plugin, (run) => progress.step(run.scenario, false))));
+  }
   progress.finish(`${process}: ${runs.length} runs, ${failed} did not meet their expectations`);
   if (failed > 0) {
     ctx.io.stderr(
@@ -80,7 +108,9 @@ How each item is recognised in a trace: docs/test-vectors.md, "Coverage".
 
 Options:
   --process P   cm-req-off or dh-831 (default: both)
-  --source S    model (generated paths), scenario (shipped), all (default)
+  --source S    model (generated paths), scenario (shipped), conform (the negative suites
+                of the server roles: every request a DSO or Datahub must refuse, sent to
+                the reference served as a SUT), all (default)
   --format F    text (default) or json
 
 Exit status: 0 when every category is complete or every gap carries a reason, 1 when a gap has
@@ -92,7 +122,7 @@ Examples:
 `,
   options: {
     process: { type: 'string', choices: processNames },
-    source: { type: 'string', choices: SOURCE_CHOICES },
+    source: { type: 'string', choices: COVERAGE_SOURCE_CHOICES },
     format: { type: 'string', choices: TEXT_OR_JSON },
   },
   async run(ctx) {
@@ -101,9 +131,10 @@ Examples:
       throw usageError(`\`coverage\` takes no arguments (got "${args.positionals.join(' ')}")`);
     }
     const processes = processesOption(ctx.processes, stringOption(args, 'process'));
-    const sources = sourcesOption(stringOption(args, 'source'));
+    const sources = coverageSourcesOption(stringOption(args, 'source'));
     const format = textOrJson(stringOption(args, 'format'));
-    const coverages = processes.map((process) => coverageOf(ctx, process, sources));
+    const coverages: Coverage[] = [];
+    for (const process of processes) coverages.push(await coverageOf(ctx, process, sources));
     if (format === 'json') {
       io.stdout(
         `${JSON.stringify({ format: 'consent-sim.coverage/1', sources, coverages }, null, 2)}\n`,
