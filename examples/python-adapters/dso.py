@@ -294,6 +294,135 @@ class Invalid(Exception):
     pass
 
 
+# ---------------------------------------------------------------- CMRequest 01.30 (from the XSD)
+# Element sequences, occurrences, attributes and simple types of CMRequest_01p30.xsd and
+# CPCommonTypes_01p20.xsd, read off the schema files: a document that breaks any is refused 76.
+
+def T(base, **facets):
+    return dict(base=base, **facets)
+
+
+T_GROUPING = T("string", minl=1, maxl=35, pattern=r"[0-9A-Za-z]*")
+T_MP = T("string", minl=1, maxl=33, pattern=r"[0-9A-Za-z]*")
+T_ADDRESS = T("string", minl=1, maxl=35)
+
+
+def E(name, ns, typ=None, mn=1, mx=1, children=None, attrs=()):
+    return dict(name=name, ns=ns, type=typ, min=mn, max=mx, children=children, attrs=attrs)
+
+
+def A(name, typ):
+    return dict(name=name, type=typ)
+
+
+def _address(name):
+    return E(name, NS_CT, children=[E("MessageAddress", NS_CT, T_ADDRESS)],
+             attrs=[A("AddressType", T("string", enum=("ECNumber", "Other")))])
+
+
+CMREQUEST_0130 = E("CMRequest", NS_REQ, children=[
+    E("MarketParticipantDirectory", NS_REQ, attrs=[
+        A("DocumentMode", T("token", enum=("PROD", "SIMU"))),
+        A("Duplicate", T("boolean")),
+        A("SchemaVersion", T("token", enum=("01.30",))),
+    ], children=[
+        E("RoutingHeader", NS_CT, children=[
+            _address("Sender"), _address("Receiver"),
+            E("DocumentCreationDateTime", NS_CT, T("dateTime")),
+        ]),
+        E("Sector", NS_CT, T("token", enum=("01", "02", "03", "04", "05", "06", "07", "08", "09", "99"))),
+        E("MessageCode", NS_REQ, T("string", minl=1, maxl=20)),
+    ]),
+    E("ProcessDirectory", NS_REQ, children=[
+        E("MessageId", NS_CT, T_GROUPING),
+        E("ConversationId", NS_CT, T_GROUPING),
+        E("ProcessDate", NS_REQ, T("date")),
+        E("MeteringPoint", NS_REQ, T_MP, mn=0),
+        E("CMRequestId", NS_REQ, T_GROUPING),
+        E("ConsentId", NS_REQ, T_GROUPING, mn=0),
+        E("CMRequest", NS_REQ, mn=0, children=[
+            E("ReqDatType", NS_REQ, T("string", minl=1, maxl=30)),
+            E("DateFrom", NS_REQ, T("date")),
+            E("DateTo", NS_REQ, T("date"), mn=0),
+            E("MeteringIntervall", NS_REQ, T("token", enum=("QH", "H", "D", "V")), mn=0),
+            E("TransmissionCycle", NS_REQ, T("token", enum=("D", "M", "V")), mn=0),
+            E("ECID", NS_REQ, T_MP, mn=0),
+            E("ECPartFact", NS_REQ, T("decimal", fd=0, lo=0, hi=100), mn=0),
+            E("ECShare", NS_REQ, T("decimal", fd=4, lo=0, hi=100), mn=0),
+            E("EnergyDirection", NS_REQ, T("token", enum=("CONSUMPTION", "GENERATION")), mn=0),
+            E("Purpose", NS_REQ, T("string", collapse=True, minl=1, maxl=100), mn=0),
+        ]),
+        E("AdditionalData", NS_REQ, T("string", collapse=True, minl=1, maxl=120), mn=0, mx=1000,
+          attrs=[A("Name", T("string", collapse=True, minl=1, maxl=40))]),
+    ]),
+])
+
+_DATE = re.compile(r"^-?\d{4,}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})?$")
+_DATETIME = re.compile(r"^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
+
+
+def check_value(t, raw, where):
+    v = raw if t["base"] == "string" and not t.get("collapse") else " ".join(raw.split())
+    base = t["base"]
+    try:
+        if base == "date":
+            if not _DATE.match(v):
+                raise ValueError
+            date.fromisoformat(v[:10])
+        elif base == "dateTime":
+            if not _DATETIME.match(v):
+                raise ValueError
+            date.fromisoformat(v[:10])
+            if int(v[11:13]) > 23 or int(v[14:16]) > 59 or int(v[17:19]) > 59:
+                raise ValueError
+        elif base == "boolean" and v not in ("true", "false", "1", "0"):
+            raise ValueError
+        elif base == "decimal" and not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", v):
+            raise ValueError
+    except ValueError:
+        raise Invalid(f"{where}: {v!r} is not an xsd:{base}")
+    if "minl" in t and len(v) < t["minl"] or "maxl" in t and len(v) > t["maxl"]:
+        raise Invalid(f"{where}: {len(v)} characters")
+    if "pattern" in t and not re.fullmatch(t["pattern"], v):
+        raise Invalid(f"{where}: pattern")
+    if "enum" in t and v not in t["enum"]:
+        raise Invalid(f"{where}: not one of {t['enum']}")
+    if base == "decimal":
+        frac = v.split(".")[1].rstrip("0") if "." in v else ""
+        if "fd" in t and len(frac) > t["fd"] or not t.get("lo", float("-inf")) <= float(v) <= t.get("hi", float("inf")):
+            raise Invalid(f"{where}: {v} out of range")
+
+
+def check_element(el, spec, where):
+    for a in spec["attrs"]:
+        value = el.get(a["name"])
+        if value is None:
+            raise Invalid(f"{where}/@{a['name']} missing")
+        check_value(a["type"], value, f"{where}/@{a['name']}")
+    kids = spec["children"]
+    if kids is None:
+        if len(el):
+            raise Invalid(f"{where} has child elements")
+        return check_value(spec["type"], el.text or "", where)
+    if (el.text or "").strip():
+        raise Invalid(f"{where} has text")
+    counts = [0] * len(kids)
+    at = 0
+    for c in el:
+        name, ns = local(c.tag), ns_of(c.tag)
+        i = next((k for k in range(at, len(kids)) if kids[k]["name"] == name and kids[k]["ns"] == ns), None)
+        if i is None:
+            raise Invalid(f"{where}/{name}: unknown, out of order or in another namespace")
+        counts[i] += 1
+        if counts[i] > kids[i]["max"]:
+            raise Invalid(f"{where}/{name}: more than {kids[i]['max']}")
+        at = i
+        check_element(c, kids[i], f"{where}/{name}")
+    for k, n in zip(kids, counts):
+        if n < k["min"]:
+            raise Invalid(f"{where}/{k['name']} missing")
+
+
 def parse_cmrequest(xml):
     """Namespace-aware parse + structural check of an ANFORDERUNG_CMQF (CMRequest 01.xx)."""
     try:
@@ -303,6 +432,11 @@ def parse_cmrequest(xml):
     if local(root.tag) != "CMRequest" or not ns_of(root.tag).startswith(
             "http://www.ebutilities.at/schemata/customerconsent/cmrequest/"):
         raise Invalid("root is not cp:CMRequest")
+    # xml.etree reads a DOCTYPE and expands internal entities: refuse them before anything else.
+    if re.search(r"<!DOCTYPE", xml if isinstance(xml, str) else xml.decode("utf-8", "replace")):
+        raise Invalid("a DOCTYPE is not read")
+    if ns_of(root.tag) == NS_REQ:
+        check_element(root, CMREQUEST_0130, "/CMRequest")
     mpd = child(root, "MarketParticipantDirectory")
     pd = child(root, "ProcessDirectory")
     if mpd is None or pd is None:
@@ -659,7 +793,8 @@ class Test:
         sp = self.party(sp_id) or {}
         sender_party = self.party(f["sender"])
         registered = sp.get("registered", True) is not False and sp.get("role") == "sp"
-        if sender_party is not None and sender_party.get("registered", True) is False:
+        # The document's Sender must be a registered service provider of the test too.
+        if sender_party is None or sender_party.get("registered", True) is False:
             registered = False
         if not registered or not f["MeteringPoint"]:
             return self.reject(at, sp_id, f, 76)

@@ -38,9 +38,9 @@ function startAdapter(file: string, mutant?: string): Promise<string> {
   });
 }
 
-async function conform(role: string, target: string) {
+async function conform(role: string, target: string, source = 'scenario') {
   const io = shippedScenariosIo();
-  const args = ['--role', role, '--target', target, '--source', 'scenario', '--format', 'json'];
+  const args = ['--role', role, '--target', target, '--source', source, '--format', 'json'];
   const code = await runMain(['conform', ...args], io);
   const report = JSON.parse(io.out()) as {
     checks: { id: string; verdict: string; title: string }[];
@@ -49,6 +49,17 @@ async function conform(role: string, target: string) {
 }
 
 describe('sim conform against independent Python adapters', () => {
+  it('the DSO and the Datahub refuse every request of the negative suites as the reference does', async () => {
+    for (const [role, file] of [
+      ['vnb', 'dso.py'],
+      ['datahub', 'datahub.py'],
+    ] as const) {
+      const { code, fails } = await conform(role, await startAdapter(file), 'negative');
+      expect(fails, role).toEqual([]);
+      expect(code, role).toBe(0);
+    }
+  }, 300_000);
+
   it('the DSO written from the documents passes every scenario', async () => {
     const { code, fails } = await conform('vnb', await startAdapter('dso.py'));
     expect(fails).toEqual([]);
