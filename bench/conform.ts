@@ -15,6 +15,7 @@ import {
   inMemoryTransport,
   PROCESSES,
   runAgainstSut,
+  runNegativeSuite,
   SutClient,
   tableOf,
 } from '@consent-sim/conformance';
@@ -51,11 +52,16 @@ export async function conformRole(process: keyof typeof PROCESSES & string, role
       })),
     );
   }
+  // A server role's negative suite (one bad request per rejection rule), as conform runs it.
+  const before = checks.length;
+  checks.push(...(await runNegativeSuite(plugin, role, client)));
+  const negative = new Set(checks.slice(before).map((c) => c.path)).size;
   const ms = performance.now() - started;
   const count = (v: Check['verdict']) => checks.filter((c) => c.verdict === v).length;
   const derived = checks.filter((c) => c.id.includes(':derived#')).length;
   return {
     paths: paths.length,
+    negative,
     checks,
     ms,
     pass: count('PASS'),
@@ -79,16 +85,16 @@ export default async function conformBench(): Promise<BenchSection> {
   for (const [process, role] of ROLES) {
     const r = await conformRole(process, role);
     rows.push(
-      `| ${process} | ${role} | ${r.paths} | ${r.checks.length} (${r.derived} derived) | ${r.pass} / ${r.warning} / ${r.fail} | ${(r.ms / 1000).toFixed(1)} s |`,
+      `| ${process} | ${role} | ${r.paths} | ${r.negative} | ${r.checks.length} (${r.derived} derived) | ${r.pass} / ${r.warning} / ${r.fail} | ${(r.ms / 1000).toFixed(1)} s |`,
     );
   }
   return {
     title: 'Full conform per role against the in-process reference',
     markdown: [
-      'Every model path and shipped scenario the role is judged on, run as `sim conform --role R` runs them (reset, deliveries, clock moves over the SUT protocol, judging, the other readings where a path FAILs), with the reference role served in process instead of over HTTP. Target: well under two minutes per role on 2 cores. PASS / WARNING / FAIL must be n / 0 / 0 (the reference conforms to itself).',
+      'Every model path and shipped scenario the role is judged on and, for a server role, its negative suite (one bad request per rejection rule, the reference served in process as the oracle), run as `sim conform --role R` runs them (reset, deliveries, clock moves over the SUT protocol, judging, the other readings where a path FAILs), with the reference role served in process instead of over HTTP. Target: well under two minutes per role on 2 cores. PASS / WARNING / FAIL must be n / 0 / 0 (the reference conforms to itself).',
       '',
-      '| process | role | paths | checks | PASS / WARNING / FAIL | wall time |',
-      '|---|---|---:|---:|---:|---:|',
+      '| process | role | paths | negative cases | checks | PASS / WARNING / FAIL | wall time |',
+      '|---|---|---:|---:|---:|---:|---:|',
       ...rows,
       '',
       `Load average at the end (1 / 5 / 15 min): ${loadavg()
