@@ -4,7 +4,6 @@
  * sequences, the error table, the gateway branches), each sent to the served role in place of
  * one good delivery of a base path. The reference served the same way is the oracle.
  */
-import type { Scenario } from '@consent-sim/sim';
 import type { OutboxItem } from '../sut/protocol.ts';
 
 /** A delivery of the case, relative to the good one it replaces. */
