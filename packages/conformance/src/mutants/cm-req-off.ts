@@ -2,61 +2,19 @@
  * Wrong DSOs for CM_REQ_OFF: the reference `vnbMachine` (or its per-ConsentId machine) with one
  * guard, delay or action swapped by `provide`. Each names the step or interpretation it breaks.
  */
-import { addCalendarDays, cmReqOff, isoInZone, VIENNA, zoneFor } from '@consent-sim/core';
-import { type AnyStateMachine, assign, emit, enqueueActions } from 'xstate';
+import { addCalendarDays, cmReqOff, isoInZone, VIENNA } from '@consent-sim/core';
+import { type AnyStateMachine, emit, enqueueActions } from 'xstate';
+import { CM_REQ_OFF_DAYS_MUTANTS } from './cm-req-off-days.ts';
 import { CM_REQ_OFF_DERIVED_MUTANTS } from './cm-req-off-derived.ts';
+import { dsoWithConsents, objectionBy, redemptionBy } from './cm-req-off-dso.ts';
 import { CM_REQ_OFF_SP_MUTANTS } from './cm-req-off-sp.ts';
 import { CM_REQ_OFF_WRITER_MUTANTS } from './cm-req-off-writers.ts';
 import type { Mutant } from './types.ts';
 
 const DAY_MS = 86_400_000;
-type ConsentMachine = typeof cmReqOff.vnbConsentMachine;
 type Code = ReturnType<typeof cmReqOff.consentRequestRejection>;
 
-/**
- * A DSO whose per-ConsentId machines are `consent` (core's `vnbWithConsentMachine`).
- */
-export function dsoWithConsents(consent: ConsentMachine): AnyStateMachine {
-  return cmReqOff.vnbWithConsentMachine(consent);
-}
-
-/** Redemption deadline computed by `deadline(issuedAt)` instead of 30 Vienna calendar days. */
-export const redemptionBy = (deadline: (issuedAt: number) => number) =>
-  dsoWithConsents(
-    cmReqOff.vnbConsentMachine.provide({
-      delays: {
-        redemptionTimeout: ({ context }) =>
-          Math.max(0, deadline(context.issuedAt) + 1 - context.startedAt),
-      },
-    }),
-  );
-
-/** Objection window ending at `deadline(receivedAt)`, `inTime` deciding the boundary. */
-export const objectionBy = (
-  deadline: (receivedAt: number) => number,
-  inTime: (at: number, deadline: number) => boolean = (at, d) => at <= d,
-) =>
-  dsoWithConsents(
-    cmReqOff.vnbConsentMachine.provide({
-      // The notice names the wrong deadline too, as a system with this defect would.
-      actions: {
-        recordRedemption: assign({
-          redemption: ({ event }) => cmReqOff.redemptionRecord(event, deadline),
-        }),
-      },
-      delays: {
-        objectionTimeout: ({ context }) => {
-          const receivedAt = context.redemption?.receivedAt ?? 0;
-          return Math.max(0, deadline(receivedAt) + 1 - receivedAt);
-        },
-      },
-      guards: {
-        objectionInTime: ({ context, event }) =>
-          event.type === 'objection' &&
-          inTime(event.at, deadline(context.redemption?.receivedAt ?? 0)),
-      },
-    }),
-  );
+export { dsoWithConsents, objectionBy, redemptionBy };
 
 /** A DSO that does not reject a ConsentRequest it should reject with `code` (it accepts it). */
 const accepting = (code: NonNullable<Code>) =>
@@ -199,17 +157,6 @@ const READING =
 const CODE_SWAP =
   'OFF-RESPONSE-CODES: the documents name no code for this rejection, so another negative code is a WARNING by default';
 
-/**
- * N days as N × 24 h "corrected" for a DST change inside them, with the wrong sign: across the
- * change to summer time 30 days become 721 h instead of 719 h (OFF-DAYS: the right correction
- * is the calendar's; no correction at all is the other reading).
- */
-const dstWrongSign = (days: number) => (t: number) => {
-  const vienna = zoneFor(VIENNA);
-  const naive = t + days * DAY_MS;
-  return naive + (vienna.offset(naive) - vienna.offset(t)) * 60_000;
-};
-
 /** The catalogue of wrong DSOs. */
 export const CM_REQ_OFF_MUTANTS: readonly Mutant[] = [
   cm(
@@ -232,12 +179,6 @@ export const CM_REQ_OFF_MUTANTS: readonly Mutant[] = [
     ['25e15b181c4f'],
   ),
   cm(
-    'redemption-dst-wrong-sign',
-    'redemption deadline 30 × 24 h with the DST correction of the wrong sign: 721 h across the change to summer time (OFF-DAYS)',
-    () => redemptionBy(dstWrongSign(30)),
-    ['d1f29abd0339', 'redeemed-autumn-719h'],
-  ),
-  cm(
     'redemption-exclusive',
     'a ConsentRequest exactly at the redemption deadline is late (OFF-DEADLINE-BOUNDARY)',
     () => redemptionBy((t) => cmReqOff.redemptionDeadline(t) - 1),
@@ -255,12 +196,6 @@ export const CM_REQ_OFF_MUTANTS: readonly Mutant[] = [
     'objection window of 6 days (VNB_10)',
     () => objectionBy((t) => addCalendarDays(t, 6, VIENNA)),
     ['086a1984b996', '058dd95c9c0c'],
-  ),
-  cm(
-    'objection-dst-wrong-sign',
-    'objection window 5 × 24 h with the DST correction of the wrong sign: 121 h across the change to summer time (OFF-DAYS)',
-    () => objectionBy(dstWrongSign(5)),
-    ['d9c874fbffea'],
   ),
   cm(
     'objection-exclusive',
@@ -393,6 +328,7 @@ export const CM_REQ_OFF_MUTANTS: readonly Mutant[] = [
   ),
   // Wrong document writers: the DSO's and SP's "now" instants (cm-req-off-writers.ts).
   ...CM_REQ_OFF_WRITER_MUTANTS,
+  ...CM_REQ_OFF_DAYS_MUTANTS,
   ...CM_REQ_OFF_DERIVED_MUTANTS,
   // Wrong SPs that give in to a temptation: data without an active consent (cm-req-off-sp.ts).
   ...CM_REQ_OFF_SP_MUTANTS,
