@@ -32,13 +32,14 @@ function shipped(process: string) {
     .map((f) => loadScenario(readFileSync(`${dir}${f}`, 'utf8'), `${process}/${f}`, PROCESSES));
 }
 
-/** One role's full conform run: paths, checks by verdict, derived checks, wall time. */
-export async function conformRole(process: keyof typeof PROCESSES & string, role: string) {
-  const plugin = PROCESSES[process];
-  if (plugin === undefined) throw new Error(`bench conform: no process ${process}`);
+/** One role's full conform run: paths, checks by verdict, derived checks, wall and CPU time. */
+export async function conformRole(name: keyof typeof PROCESSES & string, role: string) {
+  const plugin = PROCESSES[name];
+  if (plugin === undefined) throw new Error(`bench conform: no process ${name}`);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const covers = new Map(generatePaths(plugin).paths.map((p) => [p.id, p.covers]));
-  const { paths } = collectPaths(plugin, { scenarios: shipped(process), judging: role });
+  const { paths } = collectPaths(plugin, { scenarios: shipped(name), judging: role });
   const processes = tableOf(plugin);
   const client = new SutClient(inMemoryTransport(processes, role, undefined));
   const checks: Check[] = [];
@@ -57,6 +58,9 @@ export async function conformRole(process: keyof typeof PROCESSES & string, role
   checks.push(...(await runNegativeSuite(plugin, role, client)));
   const negative = new Set(checks.slice(before).map((c) => c.path)).size;
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  // CPU time of this process: what the role costs, whatever else shares the machine.
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const count = (v: Check['verdict']) => checks.filter((c) => c.verdict === v).length;
   const derived = checks.filter((c) => c.id.includes(':derived#')).length;
   return {
@@ -64,6 +68,7 @@ export async function conformRole(process: keyof typeof PROCESSES & string, role
     negative,
     checks,
     ms,
+    cpuMs,
     pass: count('PASS'),
     warning: count('WARNING'),
     fail: count('FAIL'),
@@ -85,7 +90,7 @@ export default async function conformBench(): Promise<BenchSection> {
   for (const [process, role] of ROLES) {
     const r = await conformRole(process, role);
     rows.push(
-      `| ${process} | ${role} | ${r.paths} | ${r.negative} | ${r.checks.length} (${r.derived} derived) | ${r.pass} / ${r.warning} / ${r.fail} | ${(r.ms / 1000).toFixed(1)} s |`,
+      `| ${process} | ${role} | ${r.paths} | ${r.negative} | ${r.checks.length} (${r.derived} derived) | ${r.pass} / ${r.warning} / ${r.fail} | ${(r.ms / 1000).toFixed(1)} s | ${(r.cpuMs / 1000).toFixed(1)} s |`,
     );
   }
   return {
@@ -93,8 +98,8 @@ export default async function conformBench(): Promise<BenchSection> {
     markdown: [
       'Every model path and shipped scenario the role is judged on and, for a server role, its negative suite (one bad request per rejection rule, the reference served in process as the oracle), run as `sim conform --role R` runs them (reset, deliveries, clock moves over the SUT protocol, judging, the other readings where a path FAILs), with the reference role served in process instead of over HTTP. Target: well under two minutes per role on 2 cores. PASS / WARNING / FAIL must be n / 0 / 0 (the reference conforms to itself).',
       '',
-      '| process | role | paths | negative cases | checks | PASS / WARNING / FAIL | wall time |',
-      '|---|---|---:|---:|---:|---:|---:|',
+      '| process | role | paths | negative cases | checks | PASS / WARNING / FAIL | wall time | CPU time |',
+      '|---|---|---:|---:|---:|---:|---:|---:|',
       ...rows,
       '',
       `Load average at the end (1 / 5 / 15 min): ${loadavg()
