@@ -15,7 +15,8 @@ const points: Shape = { array: 'meteringPoint', min: 1, max: 1_000 };
 
 const request: Shape = {
   object: {
-    reqDatType: 'text',
+    // CMRequest ReqDatType: xsd:string, minLength 1, maxLength 30 (the DSO writes it into its QR template).
+    reqDatType: { chars: [1, 30] },
     dateFrom: 'date',
     dateTo: opt('date'),
     meteringIntervall: opt({ enum: ['QH', 'H', 'D', 'V'] }),

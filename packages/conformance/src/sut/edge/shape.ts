@@ -23,9 +23,18 @@ export type Shape =
   | { object: Readonly<Record<string, Shape>> }
   | { optional: Shape }
   | { bytesAtMost: number }
+  /** A string of `min`…`max` characters (code points, as XSD length facets count) that XML 1.0 can carry. */
+  | { chars: readonly [min: number, max: number] }
   | { oneOf: 'kind'; cases: Readonly<Record<string, Readonly<Record<string, Shape>>>> };
 
 const MAX_ITEMS = 1_000;
+/** A character XML 1.0 cannot carry: a control other than tab, LF, CR; a lone surrogate; U+FFFE/F. */
+const notXmlChar = (text: string) =>
+  [...text].some((c) => {
+    const code = c.codePointAt(0) ?? 0;
+    const control = code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d;
+    return control || (code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff;
+  });
 
 /** Refuses `value` at `path` unless it has `shape` (400 bad-field). */
 export function checkShape(value: unknown, shape: Shape, path: string): void {
@@ -42,6 +51,13 @@ export function checkShape(value: unknown, shape: Shape, path: string): void {
     const bytes = new TextEncoder().encode(value as string).length;
     const rule = `must be at most ${shape.bytesAtMost} bytes of UTF-8 (is ${bytes})`;
     expect(bytes <= shape.bytesAtMost, path, rule, (value as string).slice(0, 40));
+  } else if ('chars' in shape) {
+    const [min, max] = shape.chars;
+    const text = typeof value === 'string' ? value : null;
+    const length = text === null ? -1 : [...text].length;
+    const ok = text !== null && length >= min && length <= max && !notXmlChar(text);
+    const rule = `must be a string of ${min}…${max} characters that XML 1.0 allows`;
+    expect(ok, path, rule, value);
   } else if ('array' in shape) {
     const max = shape.max ?? MAX_ITEMS;
     const min = shape.min ?? 0;
