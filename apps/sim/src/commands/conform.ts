@@ -270,14 +270,14 @@ Example:
     if (out !== undefined) {
       writeOutput(io, out, report);
       io.stderr(
-        `${summary.total} checks: ${summary.pass} PASS, ${summary.warning} WARNING, ${summary.fail} FAIL → ${out}\n`,
+        `${summary.total} checks: ${summary.pass} PASS, ${summary.warning} WARNING, ${summary.inconclusive > 0 ? `${summary.inconclusive} INCONCLUSIVE, ` : ''}${summary.fail} FAIL → ${out}\n`,
       );
     } else {
       io.stdout(report);
     }
     const verdict = summary.fail === 0 ? colors.green('PASS') : colors.red('FAIL');
     ran.progress.finish(
-      `${verdict} ${process} ${role}: ${paths.length} paths, ${negative.length} negative cases, ${summary.total} checks, ${summary.pass} PASS, ${summary.warning} WARNING, ${summary.fail} FAIL`,
+      `${verdict} ${process} ${role}: ${paths.length} paths, ${negative.length} negative cases, ${summary.total} checks, ${summary.pass} PASS, ${summary.warning} WARNING, ${summary.inconclusive > 0 ? `${summary.inconclusive} INCONCLUSIVE, ` : ''}${summary.fail} FAIL`,
     );
     return summary.fail === 0 ? EXIT.ok : EXIT.invalid;
   },

@@ -6,12 +6,14 @@
  * path's expectations and the reference run of the same path (judge/judge.ts).
  */
 import { runScenario, type TraceEvent } from '@consent-sim/sim';
-import { type PluginTable, tableOf } from '../process/plugin.ts';
+import { type PluginTable, type ProcessPlugin, tableOf } from '../process/plugin.ts';
 import { SutClient } from './client.ts';
 import { driveSut, type SutPath } from './drive.ts';
 import { inMemoryTransport } from './in-memory.ts';
-import { LATER_THAN_REFERENCE } from './judge/findings.ts';
+import { LATER_THAN_REFERENCE, LATER_TOLERANCE_MS, offset } from './judge/findings.ts';
 import { judge } from './judge/judge.ts';
+import { pairByKey } from './judge/pairing.ts';
+import { delaying } from './later.ts';
 import type { Check } from './verdicts.ts';
 
 export interface RunAgainstSutOptions {
@@ -76,7 +78,65 @@ export async function runAgainstSut(options: RunAgainstSutOptions): Promise<Chec
           },
     );
   }
-  return checks;
+  return lateButRight(options, plugin, observed, reference.events, checks, judgeAgainst);
+}
+
+/**
+ * Causal timing (issue 12, build 3): a system that answers later than the reference may move an
+ * event across the deadline the path probes (an SP 1 s late with a request the path places at
+ * the last millisecond of the 30 days), and the harness's parties then rightly do what the
+ * documents say for the later instant. When the reference role, made to answer exactly that much
+ * later (later.ts), runs the path as the SUT's run did — no FAIL against that run — the FAILs
+ * against the on-time reference are the lateness's, not a fault: the path is INCONCLUSIVE, each
+ * such check saying why. A system late and wrong still differs from the late reference: FAIL.
+ */
+async function lateButRight(
+  options: RunAgainstSutOptions,
+  plugin: ProcessPlugin,
+  observed: { trace: readonly TraceEvent[]; errors: readonly string[] },
+  reference: readonly TraceEvent[],
+  checks: Check[],
+  judgeAgainst: (expected: readonly TraceEvent[]) => Check[],
+): Promise<Check[]> {
+  if (!checks.some((c) => c.verdict === 'FAIL') || observed.errors.length > 0) return checks;
+  const delayMs = latenessOf(options.role, reference, observed.trace);
+  if (delayMs === 0) return checks;
+  const client = new SutClient(
+    delaying(inMemoryTransport(tableOf(plugin), options.role), delayMs, plugin.zone),
+  );
+  const late = await driveSut({ ...options, plugin, client }, reference);
+  if (late.errors.length > 0) return checks;
+  if (judgeAgainst(late.trace).some((c) => c.verdict === 'FAIL')) return checks;
+  const by = offset(0, delayMs).replace(/ later$/, '');
+  return checks.map((check) =>
+    check.verdict !== 'FAIL'
+      ? check
+      : {
+          ...check,
+          verdict: 'INCONCLUSIVE',
+          title: `${check.title} — INCONCLUSIVE: your ${options.role} answered ${by} later than the reference, which moved an event of this path across the deadline it probes; the reference answering ${by} later runs the path as yours did`,
+        },
+  );
+}
+
+/**
+ * How much later the SUT's first late message left than the reference's on the same route
+ * (0 when none is late, or later than the tolerance for a timing WARNING).
+ */
+function latenessOf(
+  role: string,
+  reference: readonly TraceEvent[],
+  trace: readonly TraceEvent[],
+): number {
+  const sent = (t: readonly TraceEvent[]) =>
+    t.filter((e) => e.kind === 'deliver' && e.from === role).sort((x, y) => x.atMs - y.atMs);
+  const key = (e: TraceEvent) => `${e.to ?? ''}|${e.messageCode ?? e.channel ?? ''}`;
+  for (const { w, g } of pairByKey(sent(reference), sent(trace), key)) {
+    if (w === undefined || g === undefined || g.atMs <= w.atMs) continue;
+    const delayMs = g.atMs - w.atMs;
+    return delayMs <= LATER_TOLERANCE_MS ? delayMs : 0;
+  }
+  return 0;
 }
 
 /** A WARNING of the kind "later than the reference" (findings.ts): timing, no key. */

@@ -9,7 +9,11 @@
  * FAILs.
  */
 
-export type Verdict = 'PASS' | 'FAIL' | 'WARNING';
+/**
+ * INCONCLUSIVE: the path could not judge the system, and says why (a SUT that answered later
+ * than the reference moved an event across the deadline the path probes, remote-party.ts).
+ */
+export type Verdict = 'PASS' | 'FAIL' | 'WARNING' | 'INCONCLUSIVE';
 
 export interface Check {
   /** `<path id>:<kind>#<index>`, stable per path; the expected-failures file lists these. */
@@ -33,6 +37,8 @@ export interface ConformSummary {
   pass: number;
   fail: number;
   warning: number;
+  /** Paths' FAILs the harness could not hold against the SUT, each with its reason. */
+  inconclusive: number;
   /** FAILs listed in the expected-failures file (not counted in `fail`). */
   expectedFail: number;
 }
@@ -47,6 +53,7 @@ export function summarise(
     pass: 0,
     fail: 0,
     warning: 0,
+    inconclusive: 0,
     expectedFail: 0,
   };
   for (const check of checks) {
@@ -56,6 +63,9 @@ export function summarise(
         break;
       case 'WARNING':
         summary.warning += 1;
+        break;
+      case 'INCONCLUSIVE':
+        summary.inconclusive += 1;
         break;
       case 'FAIL':
         if (expectedFailures.has(check.id)) summary.expectedFail += 1;

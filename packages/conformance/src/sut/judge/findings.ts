@@ -12,7 +12,7 @@ export interface Finding {
 }
 
 const HOUR = 3_600_000;
-const RANK: Record<Verdict, number> = { PASS: 0, WARNING: 1, FAIL: 2 };
+const RANK: Record<Verdict, number> = { PASS: 0, WARNING: 1, INCONCLUSIVE: 2, FAIL: 3 };
 
 export const worstOf = (findings: readonly Finding[]) =>
   findings.reduce<Finding | undefined>(

@@ -1,0 +1,84 @@
+/**
+ * Issue 12 build 3 (causal timing) and its done-when: a legitimate SP and seller that answer 1 s
+ * and 1 min later than the reference draw no FAIL on a full run; where their lateness moves an
+ * event across the deadline a path probes, the path is INCONCLUSIVE with the reason. A wrong SP
+ * that is late as well still FAILs.
+ */
+import { describe, expect, it } from 'vitest';
+import { CM_REQ_OFF_SP_MUTANTS } from '../mutants/cm-req-off-sp.ts';
+import { generatePaths } from '../paths/generate.ts';
+import { type ProcessPlugin, tableOf } from '../process/plugin.ts';
+import { PROCESSES } from '../processes/index.ts';
+import { collectPaths } from '../vectors/sources.ts';
+import { SutClient } from './client.ts';
+import { inMemoryTransport } from './in-memory.ts';
+import { delaying } from './later.ts';
+import { runAgainstSut } from './remote-party.ts';
+import type { Check } from './verdicts.ts';
+
+async function fullRun(
+  plugin: ProcessPlugin,
+  role: string,
+  delayMs: number,
+  machine?: Parameters<typeof inMemoryTransport>[2],
+): Promise<Check[]> {
+  const processes = tableOf(plugin);
+  const covers = new Map(generatePaths(plugin).paths.map((p) => [p.id, p.covers]));
+  const { paths } = collectPaths(plugin, { scenarios: [], judging: role });
+  const client = new SutClient(
+    delaying(inMemoryTransport(processes, role, machine), delayMs, plugin.zone),
+  );
+  const checks: Check[] = [];
+  for (const path of paths) {
+    const scenario = path.scenario;
+    const covered = covers.get(path.id) ?? [];
+    checks.push(
+      ...(await runAgainstSut({
+        processes,
+        client,
+        role,
+        path: { id: path.id, scenario, covers: covered },
+      })),
+    );
+  }
+  return checks;
+}
+
+const failures = (checks: readonly Check[]) =>
+  checks.filter((c) => c.verdict === 'FAIL').map((c) => `${c.id} ${c.title}`);
+
+describe('issue 12 build 3: a system that answers later than the reference', () => {
+  for (const [process, role] of [
+    ['cm-req-off', 'sp'],
+    ['dh-831', 'seller'],
+  ] as const) {
+    for (const delayMs of [1_000, 60_000]) {
+      it(`a correct ${role} ${delayMs / 1000} s later draws no FAIL on any path`, async () => {
+        const checks = await fullRun(PROCESSES[process], role, delayMs);
+        expect(failures(checks)).toEqual([]);
+        // Its lateness is reported, as timing WARNINGs of their own kind.
+        expect(
+          checks.some(
+            (c) => c.verdict === 'WARNING' && c.title.includes('later than the reference'),
+          ),
+        ).toBe(true);
+        for (const check of checks.filter((c) => c.verdict === 'INCONCLUSIVE')) {
+          expect(check.title).toContain(
+            `answered ${delayMs === 1_000 ? '1 s' : '1 min'} later than the reference`,
+          );
+        }
+        if (role === 'sp') {
+          // Redemptions placed at the deadline's last millisecond cross it: INCONCLUSIVE, counted.
+          expect(checks.filter((c) => c.verdict === 'INCONCLUSIVE').length).toBeGreaterThan(0);
+        }
+      }, 900_000); // a hang guard: ~150 paths, some run twice
+    }
+  }
+
+  it('a wrong SP that is also late still FAILs (lateness explains nothing it did wrong)', async () => {
+    const wrong = CM_REQ_OFF_SP_MUTANTS.find((m) => m.id === 'cm-req-off/sp-data-on-receipt');
+    if (wrong === undefined) throw new Error('mutant cm-req-off/sp-data-on-receipt is gone');
+    const checks = await fullRun(PROCESSES['cm-req-off'], 'sp', 60_000, { sp: wrong.machine() });
+    expect(failures(checks).some((f) => f.includes('ANFORDERUNG_DATEN (unexpected)'))).toBe(true);
+  }, 900_000);
+});

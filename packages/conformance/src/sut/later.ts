@@ -1,0 +1,90 @@
+/**
+ * A role that answers later (issue 12, build 3): every outbox item of the wrapped transport
+ * leaves `delayMs` after it would have, with the "now" instants of its documents (and an
+ * e-mail's Date header) written at that later instant — a correct system that is slower. The
+ * answers announce the held items as a timer (`nextTimerAt`), so the harness moves the clock to
+ * them as for any SUT timer. Used twice: as the legitimate "later" variants of the mutant
+ * catalogue, and by the harness to ask whether the reference, answering as late as the SUT did,
+ * runs the path as the SUT's run did (remote-party.ts).
+ */
+import { isoInZone } from '@consent-sim/core';
+import { restampXml } from '../mutants/stamps.ts';
+import type { SutTransport } from './client.ts';
+import { type OutboxItem, SUT_ENDPOINTS, type SutResponse } from './protocol.ts';
+
+/** The xs:dateTime "now" fields of both processes (processes/<name>/instants.ts). */
+const NOW_DATE_TIMES = ['DocumentCreationDateTime', 'Created', 'ApprovedAt'];
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** An RFC 5322 Date header moved by `delayMs`, keeping its offset (`+0200`). */
+function laterDateHeader(text: string, delayMs: number): string {
+  return text.replace(/^Date: (.+?)(\r?)$/m, (all, value: string, cr: string) => {
+    const ms = Date.parse(value);
+    const offset = /([+-])(\d{2})(\d{2})\s*$/.exec(value);
+    if (Number.isNaN(ms) || offset === null) return all;
+    const sign = offset[1] === '-' ? -1 : 1;
+    const offsetMs = sign * (Number(offset[2]) * 60 + Number(offset[3])) * 60_000;
+    const d = new Date(ms + delayMs + offsetMs);
+    const when = `${DAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+    return `Date: ${when} ${offset[0].trim()}${cr}`;
+  });
+}
+
+function later(item: OutboxItem, dueMs: number, delayMs: number, zone: string): OutboxItem {
+  const shift = (written: string) => {
+    const ms = Date.parse(written);
+    return Number.isNaN(ms) ? written : isoInZone(ms + delayMs, zone);
+  };
+  const restamp = (text: string) =>
+    NOW_DATE_TIMES.reduce((t, name) => restampXml(t, name, shift), text);
+  const payload = item.content?.qrPayload;
+  return {
+    ...item,
+    at: isoInZone(dueMs, zone),
+    document:
+      item.document === null
+        ? null
+        : item.channel === 'email'
+          ? laterDateHeader(item.document, delayMs)
+          : restamp(item.document),
+    ...(typeof payload === 'string' && item.content
+      ? { content: { ...item.content, qrPayload: restamp(payload) } }
+      : {}),
+  };
+}
+
+/**
+ * @example new SutClient(delaying(inMemoryTransport(processes, 'sp'), 60_000, 'Europe/Vienna'))
+ */
+export function delaying(transport: SutTransport, delayMs: number, zone: string): SutTransport {
+  let held: { dueMs: number; item: OutboxItem }[] = [];
+  return async (path, body) => {
+    if (path === SUT_ENDPOINTS.reset) held = [];
+    const answer = await transport(path, body);
+    const response = answer.body as SutResponse | null;
+    if (answer.status !== 200 || response === null || !Array.isArray(response.outbox))
+      return answer;
+    const nowMs = Date.parse(response.now);
+    for (const item of response.outbox) {
+      held.push({ dueMs: Date.parse(item.at) + delayMs, item });
+    }
+    const due = held.filter((h) => h.dueMs <= nowMs);
+    held = held.filter((h) => h.dueMs > nowMs);
+    const timers = [
+      ...(response.nextTimerAt === null ? [] : [Date.parse(response.nextTimerAt)]),
+      ...held.map((h) => h.dueMs),
+    ];
+    const next = timers.length === 0 ? null : Math.min(...timers);
+    return {
+      ...answer,
+      body: {
+        ...response,
+        outbox: due.map((h) => later(h.item, h.dueMs, delayMs, zone)),
+        nextTimerAt: next === null ? null : isoInZone(next, zone),
+      },
+    };
+  };
+}
