@@ -57,7 +57,21 @@ const decision =
     return { ...item, content, document: JSON.stringify(content, null, 2) };
   };
 
+/** AUTHORIZATION_END with `reason: "other"` whatever the seller was asked to give. */
+const endReasonOther: OutboxRewrite = (item) => {
+  if (item.messageCode !== 'AUTHORIZATION_END' || item.content == null) return item;
+  const content = { ...item.content, reason: 'other' };
+  return { ...item, content, document: JSON.stringify(content, null, 2) };
+};
+
 export const DH_831_DERIVED_MUTANTS: readonly Mutant[] = [
+  mutant(
+    'seller',
+    'seller-end-reason-other',
+    'the seller ends an authorization for wrong accounting points but sends reason "other" (DH-CANCEL: AUTHORIZATION_END carries the reason it was asked to give)',
+    endReasonOther,
+    ['wrong-accounting-points'],
+  ),
   mutant(
     'seller',
     'seller-start-next-day',

@@ -5,6 +5,8 @@
  *   (DH-831.SELLER.SEND; docs/sut-protocol.md § stimuli: "sends DH-831 with exactly these
  *   values"), instants compared as instants (any offset); its DH-851 names the request the
  *   stimulus cancel names (DH-851.SELLER.CANCEL);
+ * - its AUTHORIZATION_END names the request and the reason of the stimulus endAuthorization
+ *   (DH-CANCEL);
  * - the customer's decision names the request and the points the stimulus names, and is the
  *   stimulus's decision (DH-831.CUST.APPROVE / REJECT, DH-PARTIAL);
  * - the Datahub's ACK answers the document it names (OriginalMessageId), goes to its sender and
@@ -75,6 +77,27 @@ const sellerCancel: DerivationRule = {
       cite: 'DH-851.SELLER.CANCEL',
     },
   ],
+};
+
+/** DH-CANCEL: AUTHORIZATION_END names the request and the reason the stimulus gives. */
+const sellerEnd: DerivationRule = {
+  role: 'seller',
+  output: { channels: ['datahub'], messageCodes: ['AUTHORIZATION_END'], part: 'content' },
+  step: 'DH-831.SELLER.END_AUTHORIZATION',
+  sources: {
+    stimulus: {
+      label: 'the stimulus endAuthorization',
+      channels: ['stimulus'],
+      stimuli: ['endAuthorization'],
+      part: 'content',
+      links: [{ in: '$.requestId', out: '$.requestId' }, { latest: true }],
+    },
+  },
+  fields: ['$.requestId', '$.reason'].map((path) => ({
+    out: path,
+    from: [{ source: 'stimulus', path }],
+    cite: 'DH-CANCEL',
+  })),
 };
 
 const customerDecision: DerivationRule = {
@@ -194,6 +217,7 @@ const datahubApproval: DerivationRule = {
 export const DH_831_DERIVATIONS: readonly DerivationRule[] = [
   sellerRequest,
   sellerCancel,
+  sellerEnd,
   customerDecision,
   datahubAck,
   datahubApproval,
