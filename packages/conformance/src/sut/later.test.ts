@@ -75,6 +75,17 @@ describe('issue 12 build 3: a system that answers later than the reference', () 
     }
   }
 
+  // The server roles' "later answer" legitimate variant (issue 11 build 5).
+  for (const [process, role] of [
+    ['cm-req-off', 'vnb'],
+    ['dh-831', 'datahub'],
+  ] as const) {
+    it(`a correct ${role} answering 1 min later draws no FAIL on any path`, async () => {
+      const checks = await fullRun(PROCESSES[process], role, 60_000);
+      expect(failures(checks)).toEqual([]);
+    }, 900_000);
+  }
+
   it('a wrong SP that is also late still FAILs (lateness explains nothing it did wrong)', async () => {
     const wrong = CM_REQ_OFF_SP_MUTANTS.find((m) => m.id === 'cm-req-off/sp-data-on-receipt');
     if (wrong === undefined) throw new Error('mutant cm-req-off/sp-data-on-receipt is gone');
