@@ -142,6 +142,7 @@ export {
   parseExpectedFailures,
   type ResetRequest,
   type RunAgainstSutOptions,
+  requireSteps,
   runAgainstSut,
   ServedRole,
   type StepReport,

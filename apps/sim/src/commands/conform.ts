@@ -9,6 +9,7 @@ import {
   renderConformHtml,
   renderConformJunit,
   renderConformText,
+  requireSteps,
   runAgainstSut,
   type SourcedPath,
   SUT_DEFAULT_TIMEOUT_MS,
@@ -115,11 +116,15 @@ async function runPaths(paths: readonly SourcedPath[], options: RunPathsOptions)
   return { checks, paths: ran, progress };
 }
 
+/** `, 3 not judged`, when there are: a weaker run says so in its last line (issue 12 item 2). */
+const notJudged = (summary: { notJudged: number }) =>
+  summary.notJudged > 0 ? `, ${summary.notJudged} not judged (the SUT reports no steps)` : '';
+
 export const conformCommand: Command = {
   name: 'conform',
   summary: 'Run the generated paths and shipped scenarios against your system (SUT protocol)',
   usage: [
-    'conform --role <role> --target <url> [--process cm-req-off|dh-831] [--source model|scenario|negative|all] [--path <id|title>] [--scenario <name>] [--seed N] [--max-paths N] [--format text|json|junit|html] [--out FILE] [--expected-failures FILE] [--timeout MS] [--strict]',
+    'conform --role <role> --target <url> [--process cm-req-off|dh-831] [--source model|scenario|negative|all] [--path <id|title>] [--scenario <name>] [--seed N] [--max-paths N] [--format text|json|junit|html] [--out FILE] [--expected-failures FILE] [--timeout MS] [--strict] [--require-steps]',
   ],
   help: `
 Plays every other party of the process against your system under test (SUT), which plays --role
@@ -129,7 +134,8 @@ every instant before anything happens, delivers what the SUT's party receives an
 SUT's outbox back into its network. Checks, each citing a step id and interpretation keys:
 every message (code, route, response codes, instant), every step (the SUT's own only when it
 reports them), every XML document the SUT sent. Verdicts PASS / FAIL / WARNING (WARNING where
-docs/interpretations names another reasonable reading).
+docs/interpretations names another reasonable reading) / NOT_JUDGED (a check only the SUT's own
+step reports could make, when it reports none: the run is weaker and the summary counts them).
 
 The report starts with the findings: the root cause of the FAILs (the first thing your system did
 differently in a path), one per kind, step id and difference, with the number of paths it occurs
@@ -155,9 +161,11 @@ Options:
   --timeout MS             per request, default ${SUT_DEFAULT_TIMEOUT_MS}
   --strict                 a WARNING counts as a FAIL: for a system that adopts the reference's
                            readings of the open questions (docs/interpretations)
+  --require-steps          a NOT_JUDGED check (the SUT reports no steps) counts as a FAIL: for
+                           a system that must report its steps (docs/sut-protocol.md)
 
-Exit status: 0 when nothing FAILs (expected failures excepted), 1 otherwise or when the target
-misbehaves, 2 for usage errors.
+Exit status: 0 when nothing FAILs (expected failures excepted; NOT_JUDGED does not fail a run
+unless --require-steps), 1 otherwise or when the target misbehaves, 2 for usage errors.
 
 Example:
   pnpm sim serve --role vnb --port 8080 &
@@ -174,6 +182,7 @@ Example:
     'expected-failures': { type: 'string' },
     timeout: { type: 'string' },
     strict: { type: 'boolean' },
+    'require-steps': { type: 'boolean' },
     path: { type: 'string' },
     scenario: { type: 'string' },
     seed: { type: 'string' },
@@ -246,7 +255,8 @@ Example:
     const refused = await runNegative(plugin, negative, { client, expectedFailures, progress });
     const strictMode = flag(args, 'strict');
     const judged = [...ran.checks, ...refused.checks];
-    const checks = strictMode ? strict(judged) : judged;
+    const strictChecks = strictMode ? strict(judged) : judged;
+    const checks = flag(args, 'require-steps') ? requireSteps(strictChecks) : strictChecks;
     const summary = summarise(checks, expectedFailures);
     const model = buildConformReport({
       process,
@@ -270,14 +280,14 @@ Example:
     if (out !== undefined) {
       writeOutput(io, out, report);
       io.stderr(
-        `${summary.total} checks: ${summary.pass} PASS, ${summary.warning} WARNING, ${summary.inconclusive > 0 ? `${summary.inconclusive} INCONCLUSIVE, ` : ''}${summary.fail} FAIL → ${out}\n`,
+        `${summary.total} checks: ${summary.pass} PASS, ${summary.warning} WARNING, ${summary.inconclusive > 0 ? `${summary.inconclusive} INCONCLUSIVE, ` : ''}${summary.fail} FAIL${notJudged(summary)} → ${out}\n`,
       );
     } else {
       io.stdout(report);
     }
     const verdict = summary.fail === 0 ? colors.green('PASS') : colors.red('FAIL');
     ran.progress.finish(
-      `${verdict} ${process} ${role}: ${paths.length} paths, ${negative.length} negative cases, ${summary.total} checks, ${summary.pass} PASS, ${summary.warning} WARNING, ${summary.inconclusive > 0 ? `${summary.inconclusive} INCONCLUSIVE, ` : ''}${summary.fail} FAIL`,
+      `${verdict} ${process} ${role}: ${paths.length} paths, ${negative.length} negative cases, ${summary.total} checks, ${summary.pass} PASS, ${summary.warning} WARNING, ${summary.inconclusive > 0 ? `${summary.inconclusive} INCONCLUSIVE, ` : ''}${summary.fail} FAIL${notJudged(summary)}`,
     );
     return summary.fail === 0 ? EXIT.ok : EXIT.invalid;
   },

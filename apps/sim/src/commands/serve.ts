@@ -1,4 +1,4 @@
-import { type Command, stringOption } from '../command.ts';
+import { type Command, flag, stringOption } from '../command.ts';
 import { EXIT, usageError } from '../errors.ts';
 import { allRoles, processOfRole } from '../process-option.ts';
 import { startSutServer } from '../serve/server.ts';
@@ -34,7 +34,9 @@ function stopSignal(): Promise<NodeJS.Signals> {
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Serve a reference role over the SUT protocol (consent-sim.sut/1)',
-  usage: ['serve --role <vnb|sp|customer|seller|datahub> [--port N] [--host 127.0.0.1]'],
+  usage: [
+    'serve --role <vnb|sp|customer|seller|datahub> [--port N] [--host 127.0.0.1] [--no-steps]',
+  ],
   help: `
 Plays one reference role (the real role machine on a virtual clock that the caller sets) behind
 the SUT protocol: POST /consent-sim/v1/reset, /clock and /deliver, JSON in and out, the role's
@@ -46,11 +48,18 @@ Options:
   --role R     vnb, sp, customer (CM_REQ_OFF) or seller, datahub, customer (DH-831)
   --port N     default 8080; 0 picks a free port
   --host H     default 127.0.0.1 (loopback); name another interface only on purpose
+  --no-steps   answer without \`steps\` (the optional field), as a SUT that does not report
+               them: \`sim conform\` then shows what it cannot judge as NOT_JUDGED
 
 Example:
   pnpm sim serve --role vnb --port 8080
 `,
-  options: { role: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+  options: {
+    role: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'no-steps': { type: 'boolean' },
+  },
   async run({ io, args, processes }) {
     const role = stringOption(args, 'role');
     // A role of several processes (the customer) serves the process each reset names.
@@ -63,6 +72,7 @@ Example:
       role: role as string,
       port: portOption(stringOption(args, 'port')),
       host: stringOption(args, 'host') ?? '127.0.0.1',
+      reportSteps: !flag(args, 'no-steps'),
     });
     io.stdout(`consent-sim serves the reference ${role} (consent-sim.sut/1) at ${server.url}\n`);
     await stopped;

@@ -12,7 +12,7 @@ import type { createSutHandler } from '../sut/handler.ts';
 import { inMemoryTransport } from '../sut/in-memory.ts';
 import { type DeliverRequest, SUT_ENDPOINTS } from '../sut/protocol.ts';
 import { runAgainstSut } from '../sut/remote-party.ts';
-import { type Check, strict } from '../sut/verdicts.ts';
+import { type Check, requireSteps, strict } from '../sut/verdicts.ts';
 import { collectPaths } from '../vectors/sources.ts';
 import type { OutboxRewrite } from './stamps.ts';
 import type { Mutant } from './types.ts';
@@ -30,6 +30,13 @@ export interface MutantRunOptions {
   documents?: OutboxRewrite;
   /** A wrong document reader in front of the served role (a mutant's `inbound`). */
   inbound?: (request: DeliverRequest) => DeliverRequest;
+  /**
+   * The served role reports no `steps` (a SUT that leaves the optional field out): what a run
+   * judges from messages alone; checks only steps could make are NOT_JUDGED (issue 12 item 2).
+   */
+  withoutSteps?: boolean;
+  /** NOT_JUDGED counts as a FAIL (`sim conform --require-steps`). */
+  requireSteps?: boolean;
 }
 
 /** A transport whose deliveries pass through `read` before the served role sees them. */
@@ -96,7 +103,9 @@ export async function runRoleUntilFail(
     .filter((p) => !focus.includes(p.id))
     .slice(0, options.maxPaths ?? Number.POSITIVE_INFINITY);
   const processes = tableOf(plugin);
-  const inMemory = inMemoryTransport(processes, role, machines);
+  const inMemory = inMemoryTransport(processes, role, machines, {
+    reportSteps: options.withoutSteps !== true,
+  });
   const served = options.inbound === undefined ? inMemory : reading(inMemory, options.inbound);
   const client = new SutClient(
     options.documents === undefined ? served : rewriting(served, options.documents, plugin.zone),
@@ -135,7 +144,8 @@ export async function runRoleUntilFail(
       };
       return { status: 'KILLED', check, paths: ran, strict: false };
     }
-    const checks = options.strict === true ? strict(judged) : judged;
+    const strictChecks = options.strict === true ? strict(judged) : judged;
+    const checks = options.requireSteps === true ? requireSteps(strictChecks) : strictChecks;
     const failed = checks.find((c) => c.verdict === 'FAIL');
     if (failed !== undefined) {
       return { status: 'KILLED', check: failed, paths: ran, strict: options.strict === true };
@@ -175,7 +185,8 @@ async function judgeUntilFail(
     };
     return { status: 'KILLED', check, strict: false };
   }
-  const checks = options.strict === true ? strict(judged) : judged;
+  const strictChecks = options.strict === true ? strict(judged) : judged;
+  const checks = options.requireSteps === true ? requireSteps(strictChecks) : strictChecks;
   const failed = checks.find((c) => c.verdict === 'FAIL');
   return failed === undefined
     ? null

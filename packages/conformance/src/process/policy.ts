@@ -73,6 +73,12 @@ export interface JudgingPolicy {
    */
   canonicalStep(step: string): { id: string; alias: { as: string; key: string } | null };
   /**
+   * The lane of a step in the process catalogue (null for an id it does not hold): which party
+   * performs a step a path's reference run does not show (`stepsExclude`), from the lanes of the
+   * steps that party does show. A process without a catalogue leaves it out.
+   */
+  laneOf?(step: string): string | null;
+  /**
    * Roles whose internal states the process invariants read from the role's own reports: with
    * the SUT in such a role the invariants would judge nothing, so they are not run.
    */

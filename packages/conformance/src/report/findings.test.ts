@@ -92,7 +92,15 @@ describe('root-cause findings', () => {
       role: 'vnb',
       target: 'http://127.0.0.1:8080/',
       strict: false,
-      summary: { total: 3, pass: 0, warning: 0, inconclusive: 0, fail: 0, expectedFail: 3 },
+      summary: {
+        total: 3,
+        pass: 0,
+        warning: 0,
+        inconclusive: 0,
+        notJudged: 0,
+        fail: 0,
+        expectedFail: 3,
+      },
       paths: [
         {
           id: 'aaaaaaaaaaaa',

@@ -98,7 +98,7 @@ export function renderConformHtml(report: ConformReport, options: HtmlReportOpti
 <title>${esc(title)}</title><style>${REPORT_CSS}</style></head>
 <body>
 <h1>${esc(title)}${report.strict ? ' (strict)' : ''}</h1>
-<p class="summary">${report.paths.length} paths, ${s.total} checks: ${s.pass} PASS, ${s.warning} WARNING, ${s.inconclusive > 0 ? `${s.inconclusive} INCONCLUSIVE, ` : ''}${s.fail} FAIL${s.expectedFail > 0 ? `, ${s.expectedFail} expected FAIL` : ''}</p>
+<p class="summary">${report.paths.length} paths, ${s.total} checks: ${s.pass} PASS, ${s.warning} WARNING, ${s.inconclusive > 0 ? `${s.inconclusive} INCONCLUSIVE, ` : ''}${s.fail} FAIL${s.notJudged > 0 ? `, ${s.notJudged} not judged (the SUT reports no steps)` : ''}${s.expectedFail > 0 ? `, ${s.expectedFail} expected FAIL` : ''}</p>
 <h2 id="findings">Findings (${report.findings.length})</h2>
 ${findings || '<p>No FAIL and no WARNING.</p>'}
 <h2 id="paths">Paths</h2>

@@ -61,7 +61,7 @@ export function renderConformText(
   const fails = report.findings.filter((f) => f.verdict === 'FAIL');
   const warnings = report.findings.filter((f) => f.verdict === 'WARNING');
   const lines = [
-    `consent-sim conform: ${report.process} ${report.role} at ${report.target}${report.strict ? ' (strict)' : ''}: ${plural(report.paths.length, 'path')} (${pathCounts(report.paths) || 'none run'}), ${summary.total} checks: ${summary.pass} PASS, ${summary.warning} WARNING, ${summary.inconclusive > 0 ? `${summary.inconclusive} INCONCLUSIVE, ` : ''}${summary.fail} FAIL${summary.expectedFail > 0 ? `, ${summary.expectedFail} expected FAIL` : ''}`,
+    `consent-sim conform: ${report.process} ${report.role} at ${report.target}${report.strict ? ' (strict)' : ''}: ${plural(report.paths.length, 'path')} (${pathCounts(report.paths) || 'none run'}), ${summary.total} checks: ${summary.pass} PASS, ${summary.warning} WARNING, ${summary.inconclusive > 0 ? `${summary.inconclusive} INCONCLUSIVE, ` : ''}${summary.fail} FAIL${summary.notJudged > 0 ? `, ${summary.notJudged} not judged (the SUT reports no steps)` : ''}${summary.expectedFail > 0 ? `, ${summary.expectedFail} expected FAIL` : ''}`,
   ];
   if (fails.length > 0) {
     lines.push(

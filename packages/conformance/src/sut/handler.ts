@@ -43,6 +43,12 @@ export interface SutHandlerOptions {
   now?: () => number;
   /** Told of every internal error, with its incident id: the log line a 500 refers to. */
   onIncident?: (incident: SutIncident) => void;
+  /**
+   * false: answers leave out `steps`, as a SUT that does not report them (`sim serve
+   * --no-steps`; the mutant runner's `withoutSteps`), so what a run without steps judges can be
+   * tried against the reference (issue 12 item 2). Default true.
+   */
+  reportSteps?: boolean;
 }
 
 /** An internal error: its id (in the 500 answer) and what the log needs. */
@@ -170,7 +176,8 @@ export function createSutHandler(options: SutHandlerOptions): SutHandler {
       if (!Object.values(SUT_ENDPOINTS).includes(path as never)) return route(path, {} as Body);
       const body = checkEnvelope(raw);
       testId = body.testId;
-      return route(path, body);
+      const answer = route(path, body);
+      return options.reportSteps === false ? withoutSteps(answer) : answer;
     } catch (error) {
       return refusal(error, testId, path, fail);
     }
@@ -181,6 +188,15 @@ export function createSutHandler(options: SutHandlerOptions): SutHandler {
       return tests.size;
     },
   }) as SutHandler;
+}
+
+/** An answer without its `steps` (a SUT that does not report them). */
+function withoutSteps(answer: SutHandlerResult): SutHandlerResult {
+  if (answer.status !== 200 || answer.body === null || typeof answer.body !== 'object')
+    return answer;
+  if (!('steps' in answer.body)) return answer;
+  const { steps: _, ...rest } = answer.body as SutResponse;
+  return { ...answer, body: rest };
 }
 
 /**

@@ -11,7 +11,13 @@ export function inMemoryTransport(
   processes: PluginTable,
   role: string,
   machines?: Parameters<typeof createSutHandler>[0]['machines'],
+  options: { reportSteps?: boolean } = {},
 ): SutTransport {
-  const handle = createSutHandler({ processes, role, ...(machines ? { machines } : {}) });
+  const handle = createSutHandler({
+    processes,
+    role,
+    ...(machines ? { machines } : {}),
+    ...options,
+  });
   return async (path, body) => handle(path, JSON.parse(JSON.stringify(body)));
 }

@@ -6,14 +6,16 @@
  * `codeVerdict` in judge.ts for the codes they fix), a run that matches another reading's run
  * exactly (remote-party.ts) — and, of its own kind and citing no key, an instant up to an hour
  * later than ours ("later than the reference", judge/findings.ts). `strict` turns them into
- * FAILs.
+ * FAILs. NOT_JUDGED marks a check only the SUT's own step reports could make when it reports
+ * none (judge/steps.ts, issue 12 item 2): the run is weaker and says so; `requireSteps` turns
+ * them into FAILs.
  */
 
 /**
  * INCONCLUSIVE: the path could not judge the system, and says why (a SUT that answered later
  * than the reference moved an event across the deadline the path probes, remote-party.ts).
  */
-export type Verdict = 'PASS' | 'FAIL' | 'WARNING' | 'INCONCLUSIVE';
+export type Verdict = 'PASS' | 'FAIL' | 'WARNING' | 'INCONCLUSIVE' | 'NOT_JUDGED';
 
 export interface Check {
   /** `<path id>:<kind>#<index>`, stable per path; the expected-failures file lists these. */
@@ -39,6 +41,8 @@ export interface ConformSummary {
   warning: number;
   /** Paths' FAILs the harness could not hold against the SUT, each with its reason. */
   inconclusive: number;
+  /** Checks the run could not make because the SUT reports no steps (`NOT_JUDGED`). */
+  notJudged: number;
   /** FAILs listed in the expected-failures file (not counted in `fail`). */
   expectedFail: number;
 }
@@ -54,6 +58,7 @@ export function summarise(
     fail: 0,
     warning: 0,
     inconclusive: 0,
+    notJudged: 0,
     expectedFail: 0,
   };
   for (const check of checks) {
@@ -66,6 +71,9 @@ export function summarise(
         break;
       case 'INCONCLUSIVE':
         summary.inconclusive += 1;
+        break;
+      case 'NOT_JUDGED':
+        summary.notJudged += 1;
         break;
       case 'FAIL':
         if (expectedFailures.has(check.id)) summary.expectedFail += 1;
@@ -90,6 +98,25 @@ export function strict(checks: readonly Check[]): Check[] {
           ...check,
           verdict: 'FAIL',
           title: `${check.title} [strict: a WARNING under ${check.interpretations.join(', ') || 'the reference reading'}]`,
+        }
+      : check,
+  );
+}
+
+/**
+ * `sim conform --require-steps`: for a harness that must judge every step, a check that could
+ * not be made because the SUT reports no steps (NOT_JUDGED) counts as a FAIL. The check keeps
+ * its id and step; its title says why it FAILs.
+ *
+ * @example requireSteps(checks).filter((c) => c.verdict === 'NOT_JUDGED').length // 0
+ */
+export function requireSteps(checks: readonly Check[]): Check[] {
+  return checks.map((check) =>
+    check.verdict === 'NOT_JUDGED'
+      ? {
+          ...check,
+          verdict: 'FAIL',
+          title: `${check.title} [--require-steps: the SUT must report its steps]`,
         }
       : check,
   );

@@ -47,6 +47,7 @@ export const cmReqOffPolicy: JudgingPolicy = {
     if (match === undefined || match.matched.as === 'canonical') return { id: step, alias: null };
     return { id: match.step.id, alias: { as: step, key: 'OFF-STEP-IDS' } };
   },
+  laneOf: (step) => cmReqOff.stepById(step)?.step.lane ?? null,
   stateKeepers: ['vnb'],
   receiverJudgesBusinessRules: {},
   instants: cmReqOffInstants,

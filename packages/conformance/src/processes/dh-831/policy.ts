@@ -4,6 +4,7 @@
  * is the Helsinki date (DH-START-WINDOW); a seller's request may break business rules on
  * purpose, for the Datahub to refuse.
  */
+import { dh831 } from '@consent-sim/core';
 import type { JudgingPolicy } from '../../process/policy.ts';
 import { DH_831_DERIVATIONS } from './derivations.ts';
 import { readDatahubCodes, readDatahubFacts } from './documents.ts';
@@ -30,6 +31,7 @@ export const dh831Policy: JudgingPolicy = {
   isKey: (cover) => /^DH-[A-Z0-9-]+$/.test(cover),
   stepIn: (text) => /\b(DH-8\d\d\.[A-Z_.]+)\b/.exec(text)?.[1] ?? null,
   canonicalStep: (step) => ({ id: step, alias: null }),
+  laneOf: (step) => dh831.catalogue.steps.find((s) => s.id === step)?.lane ?? null,
   stateKeepers: ['datahub'],
   receiverJudgesBusinessRules: { seller: 'Datahub' },
   instants: dh831Instants,

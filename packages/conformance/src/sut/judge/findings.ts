@@ -12,7 +12,13 @@ export interface Finding {
 }
 
 const HOUR = 3_600_000;
-const RANK: Record<Verdict, number> = { PASS: 0, WARNING: 1, INCONCLUSIVE: 2, FAIL: 3 };
+const RANK: Record<Verdict, number> = {
+  PASS: 0,
+  NOT_JUDGED: 1,
+  WARNING: 2,
+  INCONCLUSIVE: 3,
+  FAIL: 4,
+};
 
 export const worstOf = (findings: readonly Finding[]) =>
   findings.reduce<Finding | undefined>(

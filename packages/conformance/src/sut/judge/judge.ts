@@ -86,7 +86,7 @@ export function judge(input: JudgeInput): Check[] {
   const exact = input.exact === true;
   judgeMessages({ role, policy, keys, trace, reference, exact }, add);
   judgeSteps({ role, policy, keys, trace, reference, exact }, add);
-  judgeExcluded(input.scenario, trace, keys, add);
+  judgeExcluded({ scenario: input.scenario, role, policy, keys, trace, reference }, add);
   return checks;
 }
 
