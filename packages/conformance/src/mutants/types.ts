@@ -41,4 +41,11 @@ export interface Mutant {
    * `strict` (a WARNING counts as a FAIL, `sim conform --strict`) and must be killed there.
    */
   strictOnly?: string;
+  /**
+   * Set when the wrongness is by nature invisible in messages (an internal step, e.g. data
+   * access the protocol does not carry), why: a run against a SUT that reports no steps cannot
+   * kill it and shows NOT_JUDGED checks instead; `--require-steps` must kill it
+   * (without-steps.test.ts).
+   */
+  stepsOnly?: string;
 }
