@@ -37,7 +37,17 @@ const seller = (
   wrong: string,
   machine: () => AnyStateMachine,
   focus: string[],
-): Mutant => ({ id: `dh-831/${id}`, process: 'dh-831', role: 'seller', wrong, machine, focus });
+): Mutant => ({
+  id: `dh-831/${id}`,
+  process: 'dh-831',
+  role: 'seller',
+  wrong,
+  machine,
+  focus,
+  // Issue 12 item 2: data access in DH-831 is no message, so a seller that reports no steps
+  // shows NOT_JUDGED checks here and only --require-steps kills it (without-steps.test.ts).
+  stepsOnly: 'DH-831.SELLER.FETCH_DATA sends no message: only the step report shows it',
+});
 
 /** The catalogue of wrong sellers. */
 export const DH_831_SELLER_MUTANTS: readonly Mutant[] = [
