@@ -142,6 +142,7 @@ export {
   parseExpectedFailures,
   type ResetRequest,
   type RunAgainstSutOptions,
+  type RunCaps,
   requireSteps,
   runAgainstSut,
   ServedRole,

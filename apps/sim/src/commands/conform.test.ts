@@ -120,3 +120,37 @@ describe('sim conform against sim serve', () => {
     expect(result.err).toContain('cannot reach the target');
   });
 });
+
+describe('issue 12 build 4: per-path caps, stated and changeable', () => {
+  it('--max-messages below what a path needs FAILs that path: "more than N messages — the SUT keeps sending"', async () => {
+    const server = await serve('vnb');
+    const result = await conform([
+      '--role',
+      'vnb',
+      '--target',
+      server.url,
+      '--source',
+      'scenario',
+      '--scenario',
+      'happy-path',
+      '--max-messages',
+      '1',
+      '--format',
+      'json',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/more than 1 messages to your vnb — the SUT keeps sending/);
+  }, 120_000);
+
+  it('refuses caps out of range as usage errors (exit 2)', async () => {
+    for (const args of [
+      ['--max-messages', '0'],
+      ['--max-days', '36501'],
+      ['--max-days', '1.5'],
+    ]) {
+      const result = await conform(['--role', 'vnb', '--target', 'http://127.0.0.1:9', ...args]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.err).toContain(args[0]);
+    }
+  });
+});

@@ -6,6 +6,7 @@ import {
   type PluginTable,
   parseExpectedFailures,
   type ReportPathInput,
+  type RunCaps,
   renderConformHtml,
   renderConformJunit,
   renderConformText,
@@ -41,6 +42,19 @@ function positiveInt(value: string | undefined, name: string, fallback: number):
   return n;
 }
 
+/** --max-messages (1…10 000 000) and --max-days (1…36 500, a century: instants stay in range). */
+function capsOption(messages: string | undefined, days: string | undefined): RunCaps {
+  const caps: RunCaps = {};
+  const within = (value: string, name: string, most: number) => {
+    const n = positiveInt(value, name, 0);
+    if (n > most) throw usageError(`--${name} must be at most ${most}, got "${value}"`);
+    return n;
+  };
+  if (messages !== undefined) caps.messages = within(messages, 'max-messages', 10_000_000);
+  if (days !== undefined) caps.days = within(days, 'max-days', 36_500);
+  return caps;
+}
+
 function seedOption(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^\d{1,15}$/.test(raw))
@@ -71,6 +85,7 @@ interface RunPathsOptions {
   expectedFailures: ReadonlySet<string>;
   client: SutClient;
   progress: ReturnType<typeof progressFor>;
+  caps: RunCaps;
 }
 
 /** Runs each path against the SUT; a protocol failure names the path. */
@@ -90,6 +105,7 @@ async function runPaths(paths: readonly SourcedPath[], options: RunPathsOptions)
         client,
         role,
         path: { id: path.id, scenario, covers: options.covers.get(path.id) ?? [] },
+        caps: options.caps,
       });
       checks.push(...pathChecks);
       const failing = pathChecks.filter(
@@ -124,7 +140,7 @@ export const conformCommand: Command = {
   name: 'conform',
   summary: 'Run the generated paths and shipped scenarios against your system (SUT protocol)',
   usage: [
-    'conform --role <role> --target <url> [--process cm-req-off|dh-831] [--source model|scenario|negative|all] [--path <id|title>] [--scenario <name>] [--seed N] [--max-paths N] [--format text|json|junit|html] [--out FILE] [--expected-failures FILE] [--timeout MS] [--strict] [--require-steps]',
+    'conform --role <role> --target <url> [--process cm-req-off|dh-831] [--source model|scenario|negative|all] [--path <id|title>] [--scenario <name>] [--seed N] [--max-paths N] [--format text|json|junit|html] [--out FILE] [--expected-failures FILE] [--timeout MS] [--max-messages N] [--max-days N] [--strict] [--require-steps]',
   ],
   help: `
 Plays every other party of the process against your system under test (SUT), which plays --role
@@ -159,6 +175,10 @@ Options:
   --out FILE               write the report to FILE (the summary still goes to stderr)
   --expected-failures FILE check ids (JSON array, or one per line) whose FAIL does not fail the run
   --timeout MS             per request, default ${SUT_DEFAULT_TIMEOUT_MS}
+  --max-messages N         per path, at most N deliveries to your system (default 100 + 10 × the
+                           reference path's messages); more FAILs the path: the SUT keeps sending
+  --max-days N             per path, follow your system's timers at most N virtual days after the
+                           reference path's last event (default 7); later timers end the path
   --strict                 a WARNING counts as a FAIL: for a system that adopts the reference's
                            readings of the open questions (docs/interpretations)
   --require-steps          a NOT_JUDGED check (the SUT reports no steps) counts as a FAIL: for
@@ -181,6 +201,8 @@ Example:
     out: { type: 'string' },
     'expected-failures': { type: 'string' },
     timeout: { type: 'string' },
+    'max-messages': { type: 'string' },
+    'max-days': { type: 'string' },
     strict: { type: 'boolean' },
     'require-steps': { type: 'boolean' },
     path: { type: 'string' },
@@ -199,6 +221,7 @@ Example:
       Number.POSITIVE_INFINITY,
     );
     const timeout = positiveInt(stringOption(args, 'timeout'), 'timeout', SUT_DEFAULT_TIMEOUT_MS);
+    const caps = capsOption(stringOption(args, 'max-messages'), stringOption(args, 'max-days'));
     const target = targetUrl(stringOption(args, 'target'));
     const expectedFile = stringOption(args, 'expected-failures');
     let expectedFailures = new Set<string>();
@@ -251,6 +274,7 @@ Example:
       expectedFailures,
       client,
       progress,
+      caps,
     });
     const refused = await runNegative(plugin, negative, { client, expectedFailures, progress });
     const strictMode = flag(args, 'strict');

@@ -32,6 +32,8 @@ export interface DriveOptions {
   role: string;
   path: SutPath;
   maxExchanges?: number;
+  /** The caps of one path (sim conform --max-messages, --max-days); defaults in `runCaps`. */
+  caps?: RunCaps;
   /**
    * The negative suites (../negative/): sees each delivery before it goes to the SUT; when it
    * returns deliveries, those go instead and the run stops after the answer to the last one.
@@ -162,12 +164,13 @@ export async function driveSut(
   const intake = new Intake(bridge, role, iso);
   intake.take(await client.reset(resetRequest(options, sim, testId)), SUT_ENDPOINTS.reset);
   const lastReference = referenceEvents.at(-1)?.atMs ?? scenario.startMs;
-  const horizon = Math.max(lastReference, ...scenario.stimuliAtMs) + 7 * DAY;
   const referenceDeliveries = referenceEvents.filter((e) => e.kind === 'deliver').length;
+  const caps = runCaps(referenceDeliveries, options.caps);
+  const horizon = Math.max(lastReference, ...scenario.stimuliAtMs) + caps.days * DAY;
   const bounds = {
     horizon,
     maxExchanges: options.maxExchanges ?? 5_000,
-    maxDeliveries: deliveryBound(referenceDeliveries),
+    maxDeliveries: caps.messages,
     referenceDeliveries,
   };
   const tampered: { value?: NonNullable<Observed['tampered']> } = {};
@@ -195,6 +198,21 @@ export async function driveSut(
  */
 export function deliveryBound(referenceDeliveries: number): number {
   return 100 + 10 * referenceDeliveries;
+}
+
+/**
+ * Per-path caps (issue 12 build 4): at most `messages` deliveries to the SUT (default
+ * {@link deliveryBound}; exceeding it FAILs the path), and the SUT's timers followed at most
+ * `days` virtual days after the reference run's last event or stimulus (default 7; later timers
+ * are not driven, the path ends).
+ */
+export interface RunCaps {
+  messages?: number;
+  days?: number;
+}
+
+export function runCaps(referenceDeliveries: number, caps: RunCaps = {}) {
+  return { messages: caps.messages ?? deliveryBound(referenceDeliveries), days: caps.days ?? 7 };
 }
 
 interface Bounds {
@@ -254,7 +272,7 @@ async function exchange(
         }
         exchanges += 1;
         if (deliveries >= maxDeliveries || exchanges > maxExchanges) {
-          return `the run did not settle: ${deliveries} deliveries to your ${role} and ${exchanges} protocol exchanges at most ${iso(sim.clock.now())} (the reference path has ${bounds.referenceDeliveries} messages; the bound is ${maxDeliveries} deliveries, ${maxExchanges} exchanges). A system that answers every answer, or resends on every tick, never lets a path end`;
+          return `more than ${deliveries >= maxDeliveries ? `${maxDeliveries} messages to your ${role}` : `${maxExchanges} protocol exchanges`} — the SUT keeps sending: the run did not settle by ${iso(sim.clock.now())} (${deliveries} deliveries, ${exchanges} exchanges; the reference path has ${bounds.referenceDeliveries} messages; caps: ${maxDeliveries} messages, sim conform --max-messages). A system that answers every answer, or resends on every tick, never lets a path end`;
         }
         const request: DeliverRequest = {
           protocol: SUT_PROTOCOL_VERSION,

@@ -8,7 +8,7 @@
 import { runScenario, type TraceEvent } from '@consent-sim/sim';
 import { type PluginTable, type ProcessPlugin, tableOf } from '../process/plugin.ts';
 import { SutClient } from './client.ts';
-import { driveSut, type SutPath } from './drive.ts';
+import { driveSut, type RunCaps, type SutPath } from './drive.ts';
 import { inMemoryTransport } from './in-memory.ts';
 import { LATER_THAN_REFERENCE, LATER_TOLERANCE_MS, offset } from './judge/findings.ts';
 import { judge } from './judge/judge.ts';
@@ -24,6 +24,8 @@ export interface RunAgainstSutOptions {
   path: SutPath;
   /** Fail the path after this many protocol exchanges (a SUT whose timers never settle). */
   maxExchanges?: number;
+  /** Per-path caps on messages and virtual time (drive.ts `runCaps`). */
+  caps?: RunCaps;
 }
 
 /**
