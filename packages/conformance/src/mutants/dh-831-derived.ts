@@ -64,7 +64,25 @@ const endReasonOther: OutboxRewrite = (item) => {
   return { ...item, content, document: JSON.stringify(content, null, 2) };
 };
 
+/** The notification and reminder e-mails sent to one fixed mailbox, not the request's recipient. */
+const emailToOneMailbox: OutboxRewrite = (item) => {
+  if (item.messageCode !== 'EMAIL' || item.content == null) return item;
+  const address = 'notifications@seller.example';
+  return {
+    ...item,
+    content: { ...item.content, recipientEmail: address },
+    document: item.document?.replace(/^To: .*$/m, `To: ${address}`) ?? null,
+  };
+};
+
 export const DH_831_DERIVED_MUTANTS: readonly Mutant[] = [
+  mutant(
+    'datahub',
+    'email-to-one-mailbox',
+    "the Datahub e-mails every notification to one fixed mailbox, not the request's recipient (DH-831.DH.NOTIFY_EMAIL)",
+    emailToOneMailbox,
+    ['approved'],
+  ),
   mutant(
     'seller',
     'seller-end-reason-other',

@@ -13,6 +13,8 @@
  *   copies its process element field by field (the ACK is "a header, the process element copied
  *   from the original message, and an acknowledgement event": DH-831.DH.ACK_POSITIVE /
  *   ACK_NEGATIVE, DH-851.DH.CANCEL / REFUSE);
+ * - the Datahub's notification and reminder e-mails go to the request's recipient (content
+ *   `recipientEmail`, `recipientName`; DH-831.DH.NOTIFY_EMAIL);
  * - the Datahub's DH-825 goes to the requester and grants only points of the request the
  *   customer did not remove (DH-PARTIAL).
  * Not derived, so not here: the ids a party makes itself (MessageId), instants
@@ -214,6 +216,33 @@ const datahubApproval: DerivationRule = {
   ],
 };
 
+/**
+ * DH-831.DH.NOTIFY_EMAIL / REMINDER_EMAIL: the e-mail goes to the request's recipient and names
+ * its request (the content a SUT reports with the e-mail, docs/sut-protocol.md § content).
+ */
+const datahubEmail: DerivationRule = {
+  role: 'datahub',
+  output: { channels: ['email'], messageCodes: ['EMAIL'], part: 'content' },
+  step: 'DH-831.DH.NOTIFY_EMAIL',
+  sources: {
+    request: {
+      label: 'the DH-831 it notifies about',
+      channels: ['datahub'],
+      messageCodes: ['DH-831'],
+      part: 'xml',
+      links: [{ in: `${PROCESS}/RequestId`, out: '$.requestId' }],
+    },
+  },
+  fields: [
+    ['$.recipientEmail', `${PROCESS}/Recipient/Email`],
+    ['$.recipientName', `${PROCESS}/Recipient/Name`],
+  ].map(([out, path]) => ({
+    out: out as string,
+    from: [{ source: 'request', path: path as string }],
+    cite: 'DH-831.DH.NOTIFY_EMAIL',
+  })),
+};
+
 export const DH_831_DERIVATIONS: readonly DerivationRule[] = [
   sellerRequest,
   sellerCancel,
@@ -221,4 +250,5 @@ export const DH_831_DERIVATIONS: readonly DerivationRule[] = [
   customerDecision,
   datahubAck,
   datahubApproval,
+  datahubEmail,
 ];
