@@ -12,7 +12,8 @@ import { startSutServer } from '../../serve/server.ts';
 import { shippedScenariosIo } from '../../testing.ts';
 
 interface Report {
-  paths: number;
+  /** consent-sim.conform/2: every path run, model, scenario or a server role's negative case. */
+  paths: { id: string; source: 'model' | 'scenario' | 'negative' }[];
   summary: { total: number; pass: number; fail: number; warning: number; expectedFail: number };
   checks: { verdict: string; id: string; expected: string; actual: string }[];
 }
@@ -32,7 +33,14 @@ export function selfTest(process: ProcessName, role: string): void {
       const scenarios = loadShipped(io, PROCESSES).filter(
         (s) => s.process === process && (s.judges === undefined || s.judges.includes(role)),
       ).length;
-      expect(report.paths).toBe(generatePaths(PROCESSES[process]).paths.length + scenarios);
+      const run = (source: string) => report.paths.filter((p) => p.source === source).length;
+      expect(run('model') + run('scenario')).toBe(
+        generatePaths(PROCESSES[process]).paths.length + scenarios,
+      );
+      // A server role also gets its negative suite (docs/sut-protocol.md § Requests a server
+      // must refuse); a client role none.
+      const serverRole = role === 'vnb' || role === 'datahub';
+      expect(run('negative') > 0, `${role}: negative cases`).toBe(serverRole);
       expect(report.summary.expectedFail).toBe(0);
     } finally {
       await server.close();
