@@ -3,6 +3,7 @@ import { readXmlTree } from '@consent-sim/messages';
 import { afterAll, describe, expect, it } from 'vitest';
 import { offThreadReader } from './off-thread.ts';
 import { startSutServer } from './server.ts';
+import { vnbReset } from './test-bodies.ts';
 
 const NS = 'http://www.ebutilities.at/schemata/customerprocesses/cmrequest/01p10';
 
@@ -34,21 +35,7 @@ describe('issue 13 build 3: heavy documents are parsed off the event loop', () =
   it('a served role answers a heavy delivery exactly as the in-process handler does', async () => {
     const server = await startSutServer({ processes: PROCESSES, role: 'vnb' });
     const handle = createSutHandler({ processes: PROCESSES, role: 'vnb' });
-    const reset = {
-      protocol: 'consent-sim.sut/1',
-      testId: 'heavy',
-      process: 'cm-req-off',
-      role: 'vnb',
-      seed: 7,
-      start: '2026-03-20T10:00:00.000+01:00',
-      zone: 'Europe/Vienna',
-      parties: [
-        { id: 'vnb', role: 'vnb', address: 'AT001000' },
-        { id: 'sp', role: 'sp', address: 'EP100200' },
-        { id: 'customer', role: 'customer', address: 'olivia@example.net' },
-      ],
-      parameters: { meteringPoints: 1 },
-    };
+    const reset = vnbReset('heavy');
     const deliver = {
       protocol: 'consent-sim.sut/1',
       testId: 'heavy',

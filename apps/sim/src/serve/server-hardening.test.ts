@@ -6,6 +6,7 @@ import { PROCESSES, SUT_ENDPOINTS, SUT_PROTOCOL_VERSION } from '@consent-sim/con
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSutServer, startSutServer } from './server.ts';
+import { vnbReset } from './test-bodies.ts';
 
 let server: RunningSutServer;
 const logged: string[] = [];
@@ -32,21 +33,7 @@ const postJson = async (
   };
 };
 
-const reset = (testId: string) => ({
-  protocol: SUT_PROTOCOL_VERSION,
-  testId,
-  process: 'cm-req-off',
-  role: 'vnb',
-  seed: 1,
-  start: '2026-03-20T10:00:00.000+01:00',
-  zone: 'Europe/Vienna',
-  parties: [
-    { id: 'vnb', role: 'vnb', address: 'AT001000' },
-    { id: 'sp', role: 'sp', address: 'EP100200' },
-    { id: 'customer', role: 'customer', address: 'olivia@example.net' },
-  ],
-  parameters: { meteringPoints: 1 },
-});
+const reset = vnbReset;
 const application = (testId: string) => ({
   protocol: SUT_PROTOCOL_VERSION,
   testId,
