@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROCESSES } from '@consent-sim/conformance';
 import { SHARED_DIR } from '../../../test-support/shared-folder.ts';
 import type { CliIo } from './io.ts';
 import { SCENARIOS_DIR } from './scenarios.ts';
+import { type RunningSutServer, startSutServer } from './serve/server.ts';
 
 export { skipWithoutShared } from '../../../test-support/shared-folder.ts';
 
@@ -67,4 +69,22 @@ export function shippedScenariosIo(): ReturnType<typeof memoryIo> {
     }
   }
   return memoryIo(files);
+}
+
+/**
+ * Serves the role of a catalogued wrong implementation (its `machine`) on a free loopback port,
+ * e.g. `cm-req-off/objection-4-days`, the DSO whose objection window is a day short.
+ */
+export async function serveMutant(id: string): Promise<RunningSutServer> {
+  const mutant = Object.values(PROCESSES)
+    .flatMap((p) => p.mutants)
+    .find((m) => m.id === id);
+  if (mutant === undefined) throw new Error(`mutant ${id} is gone`);
+  return startSutServer({
+    processes: PROCESSES,
+    role: mutant.role,
+    host: '127.0.0.1',
+    port: 0,
+    machines: { [mutant.role]: mutant.machine() },
+  });
 }

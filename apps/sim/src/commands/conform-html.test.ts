@@ -2,29 +2,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROCESSES } from '@consent-sim/conformance';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, skipWithoutChromium } from '../../../../test-support/chromium.ts';
 import { runMain } from '../cli.ts';
-import { startSutServer } from '../serve/server.ts';
-import { shippedScenariosIo } from '../testing.ts';
+import { serveMutant, shippedScenariosIo } from '../testing.ts';
 
 const skip = skipWithoutChromium('the browser test of the HTML conform report');
 
 /** The HTML report of a DSO whose objection window is a day short: 4 paths FAIL (the 5 × 24 h + 1 ms probe among them), 2 PASS. */
 async function htmlReport(): Promise<string> {
-  const mutant = PROCESSES['cm-req-off'].mutants.find(
-    (m) => m.id === 'cm-req-off/objection-4-days',
-  );
-  if (mutant === undefined) throw new Error('mutant cm-req-off/objection-4-days is gone');
-  const server = await startSutServer({
-    processes: PROCESSES,
-    role: 'vnb',
-    host: '127.0.0.1',
-    port: 0,
-    machines: { vnb: mutant.machine() },
-  });
+  const server = await serveMutant('cm-req-off/objection-4-days');
   try {
     const io = shippedScenariosIo();
     const args = ['conform', '--role', 'vnb', '--target', server.url, '--format', 'html'];

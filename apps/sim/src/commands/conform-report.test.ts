@@ -1,23 +1,14 @@
-import { PROCESSES } from '@consent-sim/conformance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMain } from '../cli.ts';
-import { type RunningSutServer, startSutServer } from '../serve/server.ts';
-import { shippedScenariosIo } from '../testing.ts';
+import type { RunningSutServer } from '../serve/server.ts';
+import { serveMutant, shippedScenariosIo } from '../testing.ts';
 
 /** A DSO whose objection window is one day short (4 Vienna days instead of 5, VNB_10). */
 const MUTANT = 'cm-req-off/objection-4-days';
 let server: RunningSutServer;
 
 beforeAll(async () => {
-  const mutant = PROCESSES['cm-req-off'].mutants.find((m) => m.id === MUTANT);
-  if (mutant === undefined) throw new Error(`mutant ${MUTANT} is gone`);
-  server = await startSutServer({
-    processes: PROCESSES,
-    role: 'vnb',
-    host: '127.0.0.1',
-    port: 0,
-    machines: { vnb: mutant.machine() },
-  });
+  server = await serveMutant(MUTANT);
 });
 afterAll(async () => {
   await server.close();

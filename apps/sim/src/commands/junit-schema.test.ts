@@ -1,9 +1,8 @@
-import { PROCESSES } from '@consent-sim/conformance';
 import { afterAll, describe, expect, it } from 'vitest';
 import { junitProblems } from '../../../../test-support/junit-schema.ts';
 import { runMain } from '../cli.ts';
-import { type RunningSutServer, startSutServer } from '../serve/server.ts';
-import { shippedScenariosIo } from '../testing.ts';
+import type { RunningSutServer } from '../serve/server.ts';
+import { serveMutant, shippedScenariosIo } from '../testing.ts';
 
 const running: RunningSutServer[] = [];
 afterAll(async () => {
@@ -21,17 +20,7 @@ describe('JUnit reports against the project JUnit XSD (test-support/junit.xsd)',
   }, 120_000);
 
   it('sim conform --format junit validates, a testsuite per path named by its title, FAILs typed with a body', async () => {
-    const mutant = PROCESSES['cm-req-off'].mutants.find(
-      (m) => m.id === 'cm-req-off/objection-4-days',
-    );
-    if (mutant === undefined) throw new Error('mutant cm-req-off/objection-4-days is gone');
-    const server = await startSutServer({
-      processes: PROCESSES,
-      role: 'vnb',
-      host: '127.0.0.1',
-      port: 0,
-      machines: { vnb: mutant.machine() },
-    });
+    const server = await serveMutant('cm-req-off/objection-4-days');
     running.push(server);
     const io = shippedScenariosIo();
     const args = ['conform', '--role', 'vnb', '--target', server.url, '--format', 'junit'];
