@@ -10,10 +10,12 @@ export {
 } from './documents.ts';
 export * from './eda/index.ts';
 export * from './ids/index.ts';
-// The namespace-resolved reader, for a caller that parses a document on another thread.
+// The namespace-resolved reader, and readings made on another thread (sim serve's worker).
 export {
+  handReading,
+  type ReadingKind,
   readXmlTree,
-  rememberXmlTree,
+  takeHandedReading,
   type XmlAttribute,
   type XmlElement,
 } from './xml/index.ts';

@@ -65,6 +65,7 @@ export {
   UnknownProcessError,
   xmlChannels,
 } from './process/index.ts';
+export { readingKindOf, readingOf } from './readings.ts';
 export {
   type Colors,
   describeEvent,

@@ -1,21 +1,23 @@
 /**
  * Heavy requests of `sim serve` do not stall the others (issue 13, build 3). A body above 64 KiB
- * carries a document whose parse costs 100–150 ms at the guard's limits, plus its garbage: such a
- * document is parsed in a worker thread (`off-thread.ts`) while the event loop serves everyone
- * else, and its tree is handed to the reader's cache (`rememberXmlTree`) just before the request
- * runs, so the role's handler finds it parsed. Heavy requests then run one at a time, with the
+ * carries a document whose reading (guard, parse, validation) costs 100–400 ms at the guard's
+ * limits, plus its garbage: such a document is read in a worker thread (`off-thread.ts`) while the
+ * event loop serves everyone else, and the reading — not the element tree, whose copy between
+ * threads alone cost ~80 ms — is handed to the codec (`handReading`) just before the request
+ * runs, so the role's handler finds it read. Heavy requests then run one at a time, with the
  * event loop's I/O served before each, so a light request (a `clock`, a small document) waits for
- * at most one heavy request's own work — the tree's copy into this thread and the handler — not
- * for every heavy request queued before it (twelve 1 MiB documents once held a `clock` for 4 s).
+ * at most one heavy request's own work on this thread, not for every heavy request queued before
+ * it (twelve 1 MiB documents once held a `clock` for 4 s).
  */
-import { rememberXmlTree, type XmlElement } from '@consent-sim/messages';
+import { handReading } from '@consent-sim/messages';
+import { readingKindOf } from '@consent-sim/sim';
 import { offThreadReader } from './off-thread.ts';
 
 /** A body above this many characters carries a document whose decoding may take 100 ms or more. */
 const HEAVY_BODY_CHARS = 64 * 1024;
 
-/** At most this many heavy requests hold a parsed tree at once: one running, one parsed next. */
-const TREES_IN_FLIGHT = 2;
+/** At most this many heavy requests hold a reading at once: one running, one read next. */
+const READINGS_IN_FLIGHT = 2;
 
 export const isHeavy = (bodyText: string) => bodyText.length > HEAVY_BODY_CHARS;
 
@@ -23,10 +25,13 @@ export const isHeavy = (bodyText: string) => bodyText.length > HEAVY_BODY_CHARS;
 export const yieldToIo = () =>
   new Promise<void>((resolve) => setImmediate(() => setImmediate(() => resolve())));
 
-const documentOf = (body: unknown) =>
-  typeof (body as { document?: unknown })?.document === 'string'
-    ? (body as { document: string }).document
-    : undefined;
+/** The delivered document and the reader its channel gets, when the body carries one. */
+function documentOf(body: unknown) {
+  const { channel, document } = (body ?? {}) as { channel?: unknown; document?: unknown };
+  if (typeof channel !== 'string' || typeof document !== 'string') return undefined;
+  const kind = readingKindOf(channel, document);
+  return kind === undefined ? undefined : { kind, text: document };
+}
 
 /** A first-come, first-served gate of `size` places. */
 function gate(size: number) {
@@ -55,7 +60,7 @@ function gate(size: number) {
  */
 export function heavyLane() {
   const reader = offThreadReader();
-  const places = gate(TREES_IN_FLIGHT);
+  const places = gate(READINGS_IN_FLIGHT);
   let tail: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(task: () => Promise<T>): Promise<T> => {
     const next = tail.then(yieldToIo).then(task);
@@ -66,9 +71,9 @@ export function heavyLane() {
     const document = documentOf(body);
     await places.enter();
     try {
-      const tree: XmlElement | null = document === undefined ? null : await reader.read(document);
+      const reading = document && (await reader.read(document.kind, document.text));
       return await inTurn(async () => {
-        if (document !== undefined && tree !== null) rememberXmlTree(document, tree);
+        if (document && reading) handReading(document.kind, document.text, reading);
         return task();
       });
     } finally {

@@ -1,11 +1,11 @@
 /**
- * A worker thread that parses heavy documents for `sim serve` (see `heavy-lane.ts`). Verdicts
- * never depend on it: what it does not parse (a refused document, a crashed, slow or missing
- * worker) is parsed on the main thread as before.
+ * A worker thread that reads heavy documents for `sim serve` (see `heavy-lane.ts`). Verdicts
+ * never depend on it: what it does not read (a reader that threw, a crashed, slow or missing
+ * worker) is read on the main thread as before.
  */
 import { Worker } from 'node:worker_threads';
-import type { XmlElement } from '@consent-sim/messages';
-import type { DecodeAnswer } from './decode-worker.ts';
+import type { ReadingKind } from '@consent-sim/messages';
+import type { DecodeAnswer, DecodeRequest } from './decode-worker.ts';
 
 /**
  * The worker: in dist, a chunk of its own beside this one; in a clone run through tsx, the
@@ -26,24 +26,24 @@ function newWorker(): Worker {
   );
 }
 
-/** At most this long for one document; past it the main thread parses it (never a hang). */
+/** At most this long for one document; past it the main thread reads it (never a hang). */
 const DECODE_TIMEOUT_MS = 5_000;
 
 export interface OffThreadReader {
   /**
-   * The tree of `text`, parsed in the worker; null when the worker refused it or is not there
-   * (the caller's own reading then decides). Never rejects.
+   * What the `kind` reader makes of `text`, read in the worker; null when the worker could not
+   * read it or is not there (the caller's own reading then decides). Never rejects.
    */
-  read(text: string): Promise<XmlElement | null>;
+  read(kind: ReadingKind, text: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
-/** @example const tree = await offThreadReader().read(document); if (tree) rememberXmlTree(document, tree); */
+/** @example const reading = await offThreadReader().read('eda', document); if (reading) handReading('eda', document, reading); */
 export function offThreadReader(): OffThreadReader {
   let worker: Worker | undefined;
   let broken = false;
   let next = 0;
-  const waiting = new Map<number, (tree: DecodeAnswer['tree']) => void>();
+  const waiting = new Map<number, (reading: unknown) => void>();
   const settleAll = () => {
     for (const resolve of waiting.values()) resolve(null);
     waiting.clear();
@@ -58,11 +58,11 @@ export function offThreadReader(): OffThreadReader {
       return undefined;
     }
     worker.unref();
-    worker.on('message', ({ id, tree }: DecodeAnswer) => {
-      waiting.get(id)?.(tree);
+    worker.on('message', ({ id, reading }: DecodeAnswer) => {
+      waiting.get(id)?.(reading);
       waiting.delete(id);
     });
-    // A worker that cannot start or dies: the main thread parses from now on.
+    // A worker that cannot start or dies: the main thread reads from now on.
     const fail = () => {
       broken = true;
       worker = undefined;
@@ -73,11 +73,11 @@ export function offThreadReader(): OffThreadReader {
     return worker;
   };
   return {
-    async read(text) {
+    async read(kind, text) {
       const thread = start();
       if (thread === undefined) return null;
       const id = next++;
-      return new Promise<DecodeAnswer['tree']>((resolve) => {
+      return new Promise<unknown>((resolve) => {
         const timer = setTimeout(() => {
           waiting.delete(id);
           resolve(null);
@@ -87,7 +87,7 @@ export function offThreadReader(): OffThreadReader {
           clearTimeout(timer);
           resolve(answer);
         });
-        thread.postMessage({ id, text });
+        thread.postMessage({ id, kind, text } satisfies DecodeRequest);
       });
     },
     async close() {

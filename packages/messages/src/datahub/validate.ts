@@ -3,7 +3,7 @@
 // machine's (packages/core/src/dh-831/validation.ts).
 import type { ValidationIssue } from '../eda/types.ts';
 import { checkGsrn } from '../ids/index.ts';
-import { XmlInputError, type XmlLimits } from '../xml/index.ts';
+import { takeHandedReading, XmlInputError, type XmlLimits } from '../xml/index.ts';
 import {
   ACK_EVENT,
   DH825_PROCESS,
@@ -109,6 +109,11 @@ export function validateDatahubXml(
   xml: string | Uint8Array,
   options: { readonly limits?: Partial<XmlLimits> } = {},
 ): DatahubXmlValidation {
+  // A reading made by this function on another thread (sim serve's worker, xml/handed.ts).
+  const handed = options.limits
+    ? undefined
+    : takeHandedReading<DatahubXmlValidation>('datahub', xml);
+  if (handed !== undefined) return handed;
   let parsed: ReturnType<typeof parseDatahubXml>;
   try {
     parsed = parseDatahubXml(xml, options);

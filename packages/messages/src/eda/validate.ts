@@ -1,4 +1,4 @@
-import { XmlInputError, type XmlLimits } from '../xml/index.ts';
+import { takeHandedReading, XmlInputError, type XmlLimits } from '../xml/index.ts';
 import { EdaDocumentError } from './errors.ts';
 import { checkSimpleValue } from './facets.ts';
 import { EDA_VERSIONS } from './namespaces.ts';
@@ -56,6 +56,9 @@ export function validateEdaXml(
   xml: string | Uint8Array,
   options: { readonly limits?: Partial<XmlLimits> } = {},
 ): EdaXmlValidation {
+  // A reading made by this function on another thread (sim serve's worker, xml/handed.ts).
+  const handed = options.limits ? undefined : takeHandedReading<EdaXmlValidation>('eda', xml);
+  if (handed !== undefined) return handed;
   let parsed: ReturnType<typeof parseEdaXml>;
   try {
     parsed = parseEdaXml(xml, options);

@@ -1,6 +1,7 @@
 // Hostile-input guard and namespace-aware reading/writing, shared by the EDA and Datahub codecs.
 export { decodeXmlInput } from './decode.ts';
 export { DEFAULT_XML_LIMITS, guardXml, inspectXml, type XmlLimits } from './guard.ts';
+export { handReading, type ReadingKind, takeHandedReading } from './handed.ts';
 export {
   positionAt,
   XmlInputError,
@@ -11,7 +12,6 @@ export {
 export {
   decodeReferences,
   readXmlTree,
-  rememberXmlTree,
   type XmlAttribute,
   type XmlElement,
 } from './tree.ts';

@@ -62,19 +62,6 @@ function remember(text: string, maxDepth: number, tree: XmlElement): void {
   recentTrees.set(text, { maxDepth, tree });
 }
 
-/**
- * Hands {@link readXmlTree} a tree that was built elsewhere from the same text (a worker thread
- * of `sim serve`, so that a 1 MiB document is parsed off the event loop). The next read of that
- * text returns it instead of parsing again; a tree built by `readXmlTree(text, maxDepth)` is the
- * only valid argument (the function is deterministic, so the result is the same either way).
- *
- * @example
- * rememberXmlTree(text, treeFromWorker); readXmlTree(text); // no parse
- */
-export function rememberXmlTree(text: string, tree: XmlElement, maxDepth = 64): void {
-  remember(text, maxDepth, tree);
-}
-
 function parseTree(text: string, maxDepth: number): XmlElement {
   // Well-formedness was checked by the guard (one scan, libxml2's rules); no second validator pass.
   const normalized = blankProcessingInstructions(text.replace(/\r\n?/g, '\n'));

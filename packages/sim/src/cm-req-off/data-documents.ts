@@ -9,7 +9,7 @@
  * encoding, balanced markup) and then strict: the root in this namespace as default namespace,
  * and a flat, fixed sequence of child elements holding text only. Anything else is an issue.
  */
-import { guardXml, XmlInputError } from '@consent-sim/messages';
+import { guardXml, takeHandedReading, XmlInputError } from '@consent-sim/messages';
 
 export const DATA_NAMESPACE = 'urn:consent-sim:eda-sim:data:1';
 
@@ -139,6 +139,9 @@ export function readDataXml(xml: string | Uint8Array): {
   document?: DataDocument;
   issues: DataIssue[];
 } {
+  // A reading made by this function on another thread (sim serve's worker).
+  const handed = takeHandedReading<ReturnType<typeof readDataXml>>('data', xml);
+  if (handed !== undefined) return handed;
   let text: string;
   try {
     text = guardXml(xml);
