@@ -64,4 +64,10 @@ export interface RunOptions {
   stopAfter?: { atMs: number; reason: string };
   /** Appended to the error when `maxEvents` is reached: how the caller raises the limit. */
   maxEventsHint?: string;
+  /**
+   * Asked before each task: a reason fails the run there, without running the task. A caller's
+   * budget that the engine cannot know (the wall time of one request `sim serve` answers); the
+   * engine itself never reads a clock.
+   */
+  budget?: () => string | null;
 }

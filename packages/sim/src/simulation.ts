@@ -157,6 +157,11 @@ export class Simulation implements InvariantContext {
         this.#fail(null, new Error(options.stopAfter.reason));
         break;
       }
+      const overBudget = options.budget?.() ?? null;
+      if (overBudget !== null) {
+        this.#fail(null, new Error(overBudget));
+        break;
+      }
       if (count++ >= maxEvents) {
         this.#fail(
           null,

@@ -39,8 +39,10 @@ export interface SutHandlerOptions {
   maxTests?: number;
   /** A test without a request for this long is dropped, ms (SUT_LIMITS.idleMs). */
   idleMs?: number;
-  /** Wall clock for idle tests, ms (default Date.now). */
+  /** Wall clock for idle tests and the per-request budget, ms (default Date.now). */
   now?: () => number;
+  /** Wall time one request's engine run may take, ms (SUT_LIMITS.requestBudgetMs). */
+  requestBudgetMs?: number;
   /** Told of every internal error, with its incident id: the log line a 500 refers to. */
   onIncident?: (incident: SutIncident) => void;
   /**
@@ -142,8 +144,12 @@ export function createSutHandler(options: SutHandlerOptions): SutHandler {
     tests.delete(body.testId);
     let role: ServedRole;
     try {
+      const budget = { now, ms: options.requestBudgetMs ?? SUT_LIMITS.requestBudgetMs };
       const machines = options.machines ? { machines: options.machines } : {};
-      role = ServedRole.reset(plugin, body as unknown as ResetRequest, options.role, machines);
+      role = ServedRole.reset(plugin, body as unknown as ResetRequest, options.role, {
+        ...machines,
+        budget,
+      });
     } catch (error) {
       throw wiringRefusal(error);
     }

@@ -82,6 +82,44 @@ describe('issue 13 defect 2: bounded work per request', () => {
   });
 });
 
+describe('issue 13 build 3: a wall-time budget per request', () => {
+  it('a request whose engine run outlasts the budget is refused 422 with an incident, and the next reset works', () => {
+    // A wall clock that moves one second per look once armed: every engine task takes 1 s.
+    let armed = false;
+    let wall = 0;
+    const now = () => {
+      if (armed) wall += 1_000;
+      return wall;
+    };
+    const incidents: SutIncident[] = [];
+    const handle = createSutHandler({
+      processes: PROCESSES,
+      role: 'vnb',
+      now,
+      requestBudgetMs: 500,
+      onIncident: (incident) => incidents.push(incident),
+    });
+    expect(handle(SUT_ENDPOINTS.reset, vnbReset('t')).status).toBe(200);
+    expect(handle(SUT_ENDPOINTS.deliver, phoneApplication('t')).status).toBe(200);
+    armed = true;
+    const answer = handle(SUT_ENDPOINTS.clock, clock('t', '2026-06-20T10:00:00.000+02:00'));
+    expect(answer.status).toBe(422);
+    expect(errorOf(answer)).toMatchObject({ code: 'limit-exceeded', field: '$' });
+    expect(errorOf(answer)?.message).toMatch(/more than 500 ms of wall time/);
+    expect(incidents).toHaveLength(1);
+    armed = false;
+    // The engine stopped mid-run, so the test is broken; its next reset starts it afresh.
+    expect(handle(SUT_ENDPOINTS.clock, clock('t', '2026-06-21T10:00:00.000+02:00')).status).toBe(
+      409,
+    );
+    expect(handle(SUT_ENDPOINTS.reset, vnbReset('t')).status).toBe(200);
+    expect(handle(SUT_ENDPOINTS.deliver, phoneApplication('t')).status).toBe(200);
+    expect(handle(SUT_ENDPOINTS.clock, clock('t', '2026-06-20T10:00:00.000+02:00')).status).toBe(
+      200,
+    );
+  });
+});
+
 describe('issue 13 defect 5: stimulus and message content is checked at the edge', () => {
   const handle = createSutHandler({ processes: PROCESSES, role: 'vnb' });
   const cases: [string, Record<string, unknown>, string][] = [

@@ -15,6 +15,11 @@ export const SUT_LIMITS = {
   maxSpanMs: 5 * 366 * DAY_MS,
   /** Engine events (timers, arrivals, stimuli) one request may run. */
   maxEventsPerRequest: 20_000,
+  /**
+   * Wall time one request's engine run may take, ms: a second bound beside the event count, for
+   * events that are each slow (no shipped path comes near: its longest request runs in ~0.1 s).
+   */
+  requestBudgetMs: 10_000,
   /** Largest answer the SUT builds: the protocol's 1 MiB, less room for the envelope. */
   maxAnswerBytes: 1_048_576 - 4_096,
   /** Tests kept at once; a reset of a new test id beyond it is answered 503 `busy`. */

@@ -48,6 +48,11 @@ export class SutRequestError extends Error {
 export interface ServedRoleOptions {
   /** Reference machines by role (a deliberately wrong one for the harness's self-test). */
   machines?: Readonly<Record<string, AnyStateMachine>>;
+  /**
+   * The wall-time budget of one request's engine run: a clock (ms) and the budget
+   * (SUT_LIMITS.requestBudgetMs). Without it, only the event count bounds a request.
+   */
+  budget?: { now: () => number; ms: number };
 }
 
 /**
@@ -72,6 +77,7 @@ export class ServedRole {
   readonly #startMs: number;
   readonly #steps: StepReport[] = [];
   readonly #seenDeliveries = new Set<string>();
+  readonly #budget: ServedRoleOptions['budget'];
 
   private constructor(
     plugin: ProcessPlugin,
@@ -87,6 +93,7 @@ export class ServedRole {
     this.channels = [...Object.keys(plugin.channels), 'stimulus'];
     this.xmlChannels = xmlChannels(plugin);
     this.#zone = request.zone;
+    this.#budget = options.budget;
     // Transit is instant here: the harness's own network already applied latency.
     this.#bridge = new SutBridge({
       plugin,
@@ -217,11 +224,20 @@ export class ServedRole {
     this.#run(toMs);
   }
 
-  /** Runs the engine to `untilMs` within the events budget of one request. */
+  /** Runs the engine to `untilMs` within the events and wall-time budgets of one request. */
   #run(untilMs: number): void {
     const maxEvents = SUT_LIMITS.maxEventsPerRequest;
-    const run = this.#sim.run({ until: untilMs, maxEvents });
+    const overBudget = this.#overBudget();
+    const run = this.#sim.run({ until: untilMs, maxEvents, budget: overBudget.check });
     if (run.error === null) return;
+    if (overBudget.hit()) {
+      throw new SutRequestError(
+        'limit-exceeded',
+        '$',
+        `the request ran the engine for more than ${this.#budget?.ms} ms of wall time; the test cannot go on (move the clock in smaller steps; docs/sut-protocol.md § Limits)`,
+        true,
+      );
+    }
     if (run.error.message.includes('(maxEvents)')) {
       throw new SutRequestError(
         'limit-exceeded',
@@ -231,6 +247,19 @@ export class ServedRole {
       );
     }
     throw new Error(`consent-sim: the served ${this.role} failed: ${run.error.message}`);
+  }
+
+  /** The wall-time budget of one engine run, from now: a check for the engine, and whether it hit. */
+  #overBudget(): { check?: () => string | null; hit: () => boolean } {
+    const budget = this.#budget;
+    if (budget === undefined) return { hit: () => false };
+    const deadline = budget.now() + budget.ms;
+    let hit = false;
+    const check = () => {
+      hit = budget.now() > deadline;
+      return hit ? `wall-time budget of ${budget.ms} ms exceeded` : null;
+    };
+    return { check, hit: () => hit };
   }
 
   /** Refuses an answer over the protocol's 1 MiB before it is built. */
