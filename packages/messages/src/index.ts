@@ -12,8 +12,10 @@ export * from './eda/index.ts';
 export * from './ids/index.ts';
 // The namespace-resolved reader, and readings made on another thread (sim serve's worker).
 export {
+  firstElementMatch,
   handReading,
   type ReadingKind,
+  rawMessageCode,
   readXmlTree,
   takeHandedReading,
   type XmlAttribute,

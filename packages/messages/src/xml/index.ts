@@ -9,6 +9,7 @@ export {
   type XmlPosition,
   type XmlRefusalKind,
 } from './input-error.ts';
+export { firstElementMatch, rawMessageCode } from './scan.ts';
 export {
   decodeReferences,
   readXmlTree,

@@ -3,7 +3,7 @@
  * on the intents wire, the typed object itself; and the ids a damaged document still shows.
  */
 import type { EdaDocument } from '@consent-sim/messages';
-import { validateEdaXml } from '@consent-sim/messages';
+import { firstElementMatch, validateEdaXml } from '@consent-sim/messages';
 import {
   DATA_NAMESPACE,
   type DataDocument,
@@ -54,6 +54,15 @@ const ID_ELEMENTS = [
   'MeteringPoint',
 ] as const;
 
+// Only ids the answer's schema allows (ct:MeteringPoint 1–33, ct:GroupingId 1–35): the
+// rejection repeats them, and a longer one would make the rejection itself invalid.
+const ID_PATTERNS = ID_ELEMENTS.map((element) => {
+  const max = element === 'MeteringPoint' ? 33 : 35;
+  const pattern = `<(?:[\\w.-]+:)?${element}>([0-9A-Za-z_]{1,${max}})</(?:[\\w.-]+:)?${element}>`;
+  return { element, pattern: new RegExp(pattern, 'y') };
+});
+const SENDER = /<(?:[\w.-]+:)?Sender\b[^>]*>\s*<(?:[\w.-]+:)?MessageAddress>([0-9A-Z]{8})</y;
+
 /**
  * The ids a damaged or invalid document still shows in complete elements (any prefix), so the
  * DSO's rejection can name them (`OFF-RESPONSE-CODES` row 0).
@@ -69,19 +78,12 @@ export function idsIn(payload: unknown): {
 } {
   const text = typeof payload === 'string' ? payload : '';
   const found: Record<string, string> = {};
-  for (const element of ID_ELEMENTS) {
-    // Only ids the answer's schema allows (ct:MeteringPoint 1–33, ct:GroupingId 1–35): the
-    // rejection repeats them, and a longer one would make the rejection itself invalid.
-    const max = element === 'MeteringPoint' ? 33 : 35;
-    const match = new RegExp(
-      `<(?:[\\w.-]+:)?${element}>([0-9A-Za-z_]{1,${max}})</(?:[\\w.-]+:)?${element}>`,
-    ).exec(text);
+  for (const { element, pattern } of ID_PATTERNS) {
+    const match = firstElementMatch(text, element, pattern);
     if (match?.[1] !== undefined)
       found[element.charAt(0).toLowerCase() + element.slice(1)] = match[1];
   }
-  const sender = /<(?:[\w.-]+:)?Sender\b[^>]*>\s*<(?:[\w.-]+:)?MessageAddress>([0-9A-Z]{8})</.exec(
-    text,
-  );
+  const sender = firstElementMatch(text, 'Sender', SENDER);
   if (sender?.[1] !== undefined) found.senderAddress = sender[1];
   // cMRequestId → cmRequestId
   if (found.cMRequestId !== undefined) {

@@ -3,7 +3,7 @@
  * and the simulation-only data documents (OFF-DATA-DELIVERY), for codes and for what an answer
  * names of the request it answers.
  */
-import { validateEdaXml } from '@consent-sim/messages';
+import { rawMessageCode, validateEdaXml } from '@consent-sim/messages';
 import { readDataXml, type TraceEvent } from '@consent-sim/sim';
 import type { DocumentRead, XmlReading } from '../../process/policy.ts';
 
@@ -18,7 +18,7 @@ const text = (i: { rule: string; path: string; message: string }) =>
  * @example readEdaCodes(antwortXml) // { messageCode: 'ANTWORT_CMQF', responseCodes: ['175'], issues: [], businessIssues: [] }
  */
 export function readEdaCodes(xml: string): XmlReading {
-  const fallbackCode = /<(?:[\w.-]+:)?MessageCode>([^<]{1,64})</.exec(xml)?.[1] ?? null;
+  const fallbackCode = rawMessageCode(xml);
   // The data documents are not EDA schemas: they are checked against their own format
   // (docs/sut-protocol.md § data documents).
   if (isDataDocumentCode(fallbackCode)) {

@@ -3,7 +3,7 @@
  * wire rules (`EC.MSG.*`) apart from business rules (`EC.AUTH.*`, the Datahub's to judge), and
  * what an ACK answers and copies or a DH-825 grants.
  */
-import { isTechnicalIssue, validateDatahubXml } from '@consent-sim/messages';
+import { isTechnicalIssue, rawMessageCode, validateDatahubXml } from '@consent-sim/messages';
 import type { TraceEvent } from '@consent-sim/sim';
 import type { DocumentRead, XmlReading } from '../../process/policy.ts';
 
@@ -14,7 +14,7 @@ const text = (i: { rule: string; path: string; message: string }) =>
  * @example readDatahubCodes(ackXml) // { messageCode: 'ACK', responseCodes: ['EC.AUTH.002'], … }
  */
 export function readDatahubCodes(xml: string): XmlReading {
-  const fallbackCode = /<(?:[\w.-]+:)?MessageCode>([^<]{1,64})</.exec(xml)?.[1] ?? null;
+  const fallbackCode = rawMessageCode(xml);
   const { document, issues } = validateDatahubXml(xml);
   return {
     messageCode: document?.kind ?? fallbackCode,
