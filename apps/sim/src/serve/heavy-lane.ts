@@ -60,6 +60,7 @@ function gate(size: number) {
  */
 export function heavyLane() {
   const reader = offThreadReader();
+  reader.warm();
   const places = gate(READINGS_IN_FLIGHT);
   let tail: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(task: () => Promise<T>): Promise<T> => {

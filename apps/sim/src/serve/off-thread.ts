@@ -35,6 +35,11 @@ export interface OffThreadReader {
    * read it or is not there (the caller's own reading then decides). Never rejects.
    */
   read(kind: ReadingKind, text: string): Promise<unknown>;
+  /**
+   * Starts the worker now, so its start (a thread, its modules) is not paid by the first heavy
+   * request while other tests wait.
+   */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -73,6 +78,9 @@ export function offThreadReader(): OffThreadReader {
     return worker;
   };
   return {
+    warm() {
+      start();
+    },
     async read(kind, text) {
       const thread = start();
       if (thread === undefined) return null;
