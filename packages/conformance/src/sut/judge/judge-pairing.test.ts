@@ -68,6 +68,22 @@ describe('pairByKey', () => {
       { g: got[3] },
     ]);
   });
+
+  it('pairs a key in time order when same-instant pairs would cross (a run a minute late)', () => {
+    // Two requests a minute apart, each sent a minute late: the first lands at the second's instant.
+    const want = [item('r', 0), item('r', 60)];
+    const got = [item('r', 60), item('r', 120)];
+    expect(pairByKey(want, got, (i) => i.key)).toEqual([
+      { w: want[0], g: got[0] },
+      { w: want[1], g: got[1] },
+    ]);
+    // Without a crossing the same-instant pair stays: a missing first item is missing.
+    const alone = [item('r', 60)];
+    expect(pairByKey(want, alone, (i) => i.key)).toEqual([
+      { w: want[0] },
+      { w: want[1], g: alone[0] },
+    ]);
+  });
 });
 
 describe('judge: the same run judges clean', () => {
