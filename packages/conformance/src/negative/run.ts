@@ -4,14 +4,18 @@
  * answer to the last. The reference served in process, driven the same way, is the oracle; its
  * answers are computed once per suite and kept (same seed, same answers).
  */
+
+import { isoInZone } from '@consent-sim/core';
 import { runScenario, type Scenario, type TraceEvent } from '@consent-sim/sim';
 import { pathId } from '../paths/path-id.ts';
 import { scenarioFor } from '../paths/to-scenario.ts';
 import { type ProcessPlugin, tableOf } from '../process/plugin.ts';
 import type { CapturedDelivery } from '../sut/bridge.ts';
-import { SutClient } from '../sut/client.ts';
+import { type SutAnswer, SutClient } from '../sut/client.ts';
 import { driveSut, type Observed } from '../sut/drive.ts';
 import { inMemoryTransport } from '../sut/in-memory.ts';
+import { LATER_TOLERANCE_MS } from '../sut/judge/findings.ts';
+import { type OutboxItem, SUT_PROTOCOL_VERSION } from '../sut/protocol.ts';
 import type { Check } from '../sut/verdicts.ts';
 import { judgeNegative } from './judge.ts';
 import type { ClassedAnswer, NegativeCase, NegativeSuite } from './types.ts';
@@ -86,7 +90,44 @@ export async function runCase(
   const tampered = observed.tampered;
   if (tampered === undefined) return { observed, answer: null };
   const sender = tampered.deliveries.at(-1)?.from ?? suite.target.from;
-  return { observed, answer: suite.classify(tampered.answer.outbox, sender) };
+  const late = await answerWithin(client, `${id}-${base.seed}`, tampered.answer, plugin.zone);
+  // A late system answers the case's earlier deliveries (a state rule's good request, sent the
+  // same instant) in the same batch, in order: of a late batch only what goes to the last
+  // delivery's sender after its answers to that sender's earlier deliveries is the answer.
+  const earlier = tampered.deliveries.slice(0, -1).filter((d) => d.from === sender).length;
+  const outbox =
+    tampered.answer.outbox.length > 0 || tampered.deliveries.length === 1
+      ? late
+      : late.filter((i) => i.to === sender).slice(earlier);
+  return { observed, answer: suite.classify(outbox, sender) };
+}
+
+/**
+ * The SUT's outbox after the case's last delivery, and what it sends at its own timers up to an
+ * hour later when that answer was empty: a server may answer a moment later than the reference
+ * (up to an hour is a WARNING elsewhere, § What the harness checks), and a late refusal is a
+ * refusal — not "no answer" (issue 12 build 5, variant `cm-req-off/legit-vnb-1min-later`).
+ * `testId` is the one the driver reset the SUT with (drive.ts: path id and seed).
+ */
+async function answerWithin(
+  client: SutClient,
+  testId: string,
+  answer: SutAnswer,
+  zone: string,
+): Promise<OutboxItem[]> {
+  const outbox: OutboxItem[] = [...answer.outbox];
+  const until = answer.nowMs + LATER_TOLERANCE_MS;
+  let next = answer.nextTimerMs;
+  while (outbox.length === 0 && next !== null && next <= until) {
+    const later = await client.clock({
+      protocol: SUT_PROTOCOL_VERSION,
+      testId,
+      now: isoInZone(next, zone),
+    });
+    outbox.push(...later.outbox);
+    next = later.nextTimerMs !== null && later.nextTimerMs > next ? later.nextTimerMs : null;
+  }
+  return outbox;
 }
 
 const oracles = new WeakMap<NegativeCase, ClassedAnswer>();

@@ -50,7 +50,9 @@ function later(item: OutboxItem, dueMs: number, delayMs: number, zone: string): 
         : item.channel === 'email'
           ? laterDateHeader(item.document, delayMs)
           : restamp(item.document),
-    ...(typeof payload === 'string' && item.content
+    // A hand-over passes on the DSO's QR code, which the customer did not write (BP_04): it
+    // keeps the instants the DSO wrote; a DSO's letter holds templates it writes now.
+    ...(typeof payload === 'string' && item.content && item.channel !== 'handover'
       ? { content: { ...item.content, qrPayload: restamp(payload) } }
       : {}),
   };
