@@ -108,6 +108,16 @@ export const toyPlugin = {
       focus: [],
     },
   ],
+  variants: [
+    {
+      id: 'toy/legit-asker-no-steps',
+      process: 'toy',
+      role: 'asker',
+      differs: 'reports no steps (optional in the SUT protocol)',
+      withoutSteps: true,
+      focus: [],
+    },
+  ],
   readings: [],
   negative: [],
   random: {

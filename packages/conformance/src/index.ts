@@ -44,7 +44,9 @@ export type {
 // Mutants: deliberately wrong role implementations served through the SUT protocol (helper O).
 export {
   CM_REQ_OFF_MUTANTS,
+  CM_REQ_OFF_VARIANTS,
   DH_831_MUTANTS,
+  DH_831_VARIANTS,
   dsoWithConsents,
   inMemoryTransport,
   type Mutant,
@@ -55,6 +57,12 @@ export {
   mutationScore,
   runMutant,
   runRoleUntilFail,
+  runVariant,
+  type Variant,
+  type VariantCounts,
+  type VariantResult,
+  type VariantRunOptions,
+  type VariantVerdict,
 } from './mutants/index.ts';
 export {
   type AnswerClass,

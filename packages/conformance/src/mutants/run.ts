@@ -10,11 +10,12 @@ import { type ProcessPlugin, tableOf } from '../process/plugin.ts';
 import { SutClient, SutProtocolError, type SutTransport } from '../sut/client.ts';
 import type { createSutHandler } from '../sut/handler.ts';
 import { inMemoryTransport } from '../sut/in-memory.ts';
-import { type DeliverRequest, SUT_ENDPOINTS } from '../sut/protocol.ts';
+import type { DeliverRequest } from '../sut/protocol.ts';
 import { runAgainstSut } from '../sut/remote-party.ts';
 import { type Check, requireSteps, strict } from '../sut/verdicts.ts';
 import { collectPaths } from '../vectors/sources.ts';
 import type { OutboxRewrite } from './stamps.ts';
+import { reading, rewriting } from './transports.ts';
 import type { Mutant } from './types.ts';
 
 export { inMemoryTransport };
@@ -39,35 +40,6 @@ export interface MutantRunOptions {
   requireSteps?: boolean;
 }
 
-/** A transport whose deliveries pass through `read` before the served role sees them. */
-function reading(
-  transport: SutTransport,
-  read: (request: DeliverRequest) => DeliverRequest,
-): SutTransport {
-  return (path, body) =>
-    transport(path, path === SUT_ENDPOINTS.deliver ? read(body as DeliverRequest) : body);
-}
-
-/**
- * A transport whose answers' outbox items pass through `rewrite` (a wrong document writer), which
- * sees what the test delivered so far (one test at a time, as the mutant runner drives them).
- */
-function rewriting(transport: SutTransport, rewrite: OutboxRewrite, zone: string): SutTransport {
-  const received: DeliverRequest[] = [];
-  return async (path, body) => {
-    if (path === SUT_ENDPOINTS.reset) received.length = 0;
-    if (path === SUT_ENDPOINTS.deliver) received.push(body as DeliverRequest);
-    const answer = await transport(path, body);
-    const outbox = (answer.body as { outbox?: unknown } | null)?.outbox;
-    if (answer.status !== 200 || !Array.isArray(outbox)) return answer;
-    const context = { zone, received };
-    return {
-      ...answer,
-      body: { ...(answer.body as object), outbox: outbox.map((item) => rewrite(item, context)) },
-    };
-  };
-}
-
 export type MutantVerdict =
   | { status: 'KILLED'; check: Check; paths: number; strict: boolean }
   | { status: 'SURVIVED'; paths: number }
@@ -76,6 +48,96 @@ export type MutantVerdict =
 export interface MutantResult {
   mutant: Mutant;
   verdict: MutantVerdict;
+}
+
+/** The FAILs made for a broken protocol (they kill in either mode, not as a strict WARNING). */
+const protocolFailures = new WeakSet<Check>();
+
+/** A FAIL for a run that broke the protocol: a wrong implementation is caught by it. */
+function protocolFailure(path: string, error: SutProtocolError): Check {
+  const check: Check = {
+    id: `${path}:run#0`,
+    path,
+    verdict: 'FAIL',
+    title: 'the run completes under the protocol',
+    step: null,
+    interpretations: [],
+    expected: 'answers under consent-sim.sut/1',
+    actual: error.message,
+    at: null,
+  };
+  protocolFailures.add(check);
+  return check;
+}
+
+/** What a served role's client is built from (the mutant or variant in front of it). */
+export interface ServedRole {
+  machines?: Parameters<typeof createSutHandler>[0]['machines'];
+  options: MutantRunOptions;
+  /** An outer transport wrapper (a legitimate variant's, variants.ts). */
+  wrap?: (transport: SutTransport, zone: string) => SutTransport;
+}
+
+/** The client that reaches `role` served in process behind the wrappers `served` names. */
+export function servedClient(plugin: ProcessPlugin, role: string, served: ServedRole): SutClient {
+  const { options } = served;
+  const inMemory = inMemoryTransport(tableOf(plugin), role, served.machines, {
+    reportSteps: options.withoutSteps !== true,
+  });
+  const read = options.inbound === undefined ? inMemory : reading(inMemory, options.inbound);
+  const written =
+    options.documents === undefined ? read : rewriting(read, options.documents, plugin.zone);
+  return new SutClient(served.wrap === undefined ? written : served.wrap(written, plugin.zone));
+}
+
+/**
+ * The checks of each path and negative case run against `client`, one batch per path or case,
+ * in the order a kill comes early: the negative cases named in `focus`, the focus paths, the
+ * other paths (at most `maxPaths`), the other negative cases (at most `maxPaths`). A protocol
+ * error is a FAIL of that path's `run#0`.
+ */
+export async function* judgedRuns(
+  plugin: ProcessPlugin,
+  role: string,
+  client: SutClient,
+  focus: readonly string[],
+  options: Pick<MutantRunOptions, 'scenarios' | 'maxPaths'> = {},
+): AsyncGenerator<Check[]> {
+  const covers = new Map(generatePaths(plugin).paths.map((p) => [p.id, p.covers]));
+  const { paths: all } = collectPaths(plugin, {
+    scenarios: options.scenarios ?? [],
+    judging: role,
+  });
+  const max = options.maxPaths ?? Number.POSITIVE_INFINITY;
+  const focused = focus.flatMap((id) => all.filter((p) => p.id === id));
+  const rest = all.filter((p) => !focus.includes(p.id)).slice(0, max);
+  const processes = tableOf(plugin);
+  const negative = casesFor(plugin, role);
+  const negativeRun = async ({ suite, testCase }: (typeof negative)[number]) => {
+    try {
+      return await judgeCase(plugin, suite, testCase, client);
+    } catch (error) {
+      if (!(error instanceof SutProtocolError)) throw error;
+      return [protocolFailure('negative', error)];
+    }
+  };
+  // The negative suite's cases named in `focus` run first: they are what such a mutant breaks.
+  for (const n of negative.filter((n) => focus.includes(n.testCase.key))) yield negativeRun(n);
+  for (const path of [...focused, ...rest]) {
+    try {
+      yield await runAgainstSut({
+        processes,
+        client,
+        role,
+        path: { id: path.id, scenario: path.scenario, covers: covers.get(path.id) ?? [] },
+      });
+    } catch (error) {
+      if (!(error instanceof SutProtocolError)) throw error;
+      yield [protocolFailure(path.id, error)];
+    }
+  }
+  const restNegative = negative.filter((n) => !focus.includes(n.testCase.key)).slice(0, max);
+  for (const n of restNegative) yield negativeRun(n);
 }
 
 /**
@@ -93,104 +155,20 @@ export async function runRoleUntilFail(
   focus: readonly string[],
   options: MutantRunOptions = {},
 ): Promise<Exclude<MutantVerdict, { status: 'EQUIVALENT' }>> {
-  const covers = new Map(generatePaths(plugin).paths.map((p) => [p.id, p.covers]));
-  const { paths: all } = collectPaths(plugin, {
-    scenarios: options.scenarios ?? [],
-    judging: role,
-  });
-  const focused = focus.flatMap((id) => all.filter((p) => p.id === id));
-  const rest = all
-    .filter((p) => !focus.includes(p.id))
-    .slice(0, options.maxPaths ?? Number.POSITIVE_INFINITY);
-  const processes = tableOf(plugin);
-  const inMemory = inMemoryTransport(processes, role, machines, {
-    reportSteps: options.withoutSteps !== true,
-  });
-  const served = options.inbound === undefined ? inMemory : reading(inMemory, options.inbound);
-  const client = new SutClient(
-    options.documents === undefined ? served : rewriting(served, options.documents, plugin.zone),
-  );
-  // The negative suite's cases named in `focus` run first: they are what such a mutant breaks.
-  const negative = casesFor(plugin, role);
+  const client = servedClient(plugin, role, { ...(machines ? { machines } : {}), options });
   let ran = 0;
-  for (const { suite, testCase } of negative.filter((n) => focus.includes(n.testCase.key))) {
+  for await (const judged of judgedRuns(plugin, role, client, focus, options)) {
     ran += 1;
-    const killed = await judgeUntilFail(() => judgeCase(plugin, suite, testCase, client), options);
-    if (killed !== null) return { ...killed, paths: ran };
-  }
-  for (const path of [...focused, ...rest]) {
-    ran += 1;
-    let judged: Check[];
-    try {
-      judged = await runAgainstSut({
-        processes,
-        client,
-        role,
-        path: { id: path.id, scenario: path.scenario, covers: covers.get(path.id) ?? [] },
-      });
-    } catch (error) {
-      // A wrong implementation that breaks the protocol (or fails inside) is caught by it.
-      if (!(error instanceof SutProtocolError)) throw error;
-      const check: Check = {
-        id: `${path.id}:run#0`,
-        path: path.id,
-        verdict: 'FAIL',
-        title: 'the run completes under the protocol',
-        step: null,
-        interpretations: [],
-        expected: 'answers under consent-sim.sut/1',
-        actual: error.message,
-        at: null,
-      };
-      return { status: 'KILLED', check, paths: ran, strict: false };
-    }
     const strictChecks = options.strict === true ? strict(judged) : judged;
     const checks = options.requireSteps === true ? requireSteps(strictChecks) : strictChecks;
     const failed = checks.find((c) => c.verdict === 'FAIL');
     if (failed !== undefined) {
-      return { status: 'KILLED', check: failed, paths: ran, strict: options.strict === true };
+      // A protocol error is no WARNING made strict: it kills the mutant in either mode.
+      const byStrict = options.strict === true && !protocolFailures.has(failed);
+      return { status: 'KILLED', check: failed, paths: ran, strict: byStrict };
     }
   }
-  const restNegative = negative
-    .filter((n) => !focus.includes(n.testCase.key))
-    .slice(0, options.maxPaths ?? Number.POSITIVE_INFINITY);
-  for (const { suite, testCase } of restNegative) {
-    ran += 1;
-    const killed = await judgeUntilFail(() => judgeCase(plugin, suite, testCase, client), options);
-    if (killed !== null) return { ...killed, paths: ran };
-  }
   return { status: 'SURVIVED', paths: ran };
-}
-
-/** The first FAIL of a negative case's checks (protocol errors count), or null. */
-async function judgeUntilFail(
-  judgeIt: () => Promise<Check[]>,
-  options: MutantRunOptions,
-): Promise<{ status: 'KILLED'; check: Check; strict: boolean } | null> {
-  let judged: Check[];
-  try {
-    judged = await judgeIt();
-  } catch (error) {
-    if (!(error instanceof SutProtocolError)) throw error;
-    const check: Check = {
-      id: 'negative:run#0',
-      path: 'negative',
-      verdict: 'FAIL',
-      title: 'the run completes under the protocol',
-      step: null,
-      interpretations: [],
-      expected: 'answers under consent-sim.sut/1',
-      actual: error.message,
-      at: null,
-    };
-    return { status: 'KILLED', check, strict: false };
-  }
-  const strictChecks = options.strict === true ? strict(judged) : judged;
-  const checks = options.requireSteps === true ? requireSteps(strictChecks) : strictChecks;
-  const failed = checks.find((c) => c.verdict === 'FAIL');
-  return failed === undefined
-    ? null
-    : { status: 'KILLED', check: failed, strict: options.strict === true };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { AnyStateMachine } from 'xstate';
+import type { SutTransport } from '../sut/client.ts';
 import type { DeliverRequest } from '../sut/protocol.ts';
 import type { OutboxRewrite } from './stamps.ts';
 
@@ -48,4 +49,31 @@ export interface Mutant {
    * (without-steps.test.ts).
    */
   stepsOnly?: string;
+}
+
+/**
+ * A legitimate variant (issue 12 build 5): a correct implementation that differs from the
+ * reference only where the documents leave the choice to the implementer — its own ids and
+ * namespace prefixes, instants in UTC, answering a moment later, no optional `steps`. It is the
+ * reference role served behind a transport wrapper; a FAIL against it is a harness defect (a
+ * false FAIL), so `sim mutants` fails then.
+ */
+export interface Variant {
+  /** Stable id, `<process>/legit-<role>-<name>`. */
+  id: string;
+  /** The process name (the plug-in's). */
+  process: string;
+  /** The role it plays (the served role). */
+  role: string;
+  /** What differs from the reference and why that is correct, citing the document or key. */
+  differs: string;
+  /**
+   * Wraps the served reference role's transport: an outbox rewrite (own ids, prefixes, UTC),
+   * every answer held back (`delaying`, sut/later.ts). Absent: the reference as it is.
+   */
+  transport?: (served: SutTransport, zone: string) => SutTransport;
+  /** The served role leaves out the optional `steps` (§ which steps to report). */
+  withoutSteps?: boolean;
+  /** Paths where the difference matters most (deadline edges, the documents it rewrites); run first. */
+  focus: readonly string[];
 }

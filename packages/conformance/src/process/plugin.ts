@@ -8,7 +8,7 @@ import type { ProcessDefinition, ScenarioStimulus } from '@consent-sim/sim';
 import type { ProcessCoverageModel } from '../coverage/observed.ts';
 import type { CoverageCategoryName } from '../coverage/types.ts';
 import type { ProcessModel } from '../model/types.ts';
-import type { Mutant } from '../mutants/types.ts';
+import type { Mutant, Variant } from '../mutants/types.ts';
 import type { NegativeSuite } from '../negative/types.ts';
 import type { Reading } from '../readings/types.ts';
 import type { JudgingPolicy } from './policy.ts';
@@ -33,6 +33,8 @@ export interface ProcessPlugin<Name extends string = string, Role extends string
   coverage: { categories: readonly CoverageCategoryName[]; model: ProcessCoverageModel };
   /** Deliberately wrong role implementations `sim mutants` must kill. */
   mutants: readonly Mutant[];
+  /** Correct implementations that differ only where the documents allow: `sim mutants` expects no FAIL. */
+  variants: readonly Variant[];
   /** The other readings of its open questions, recognised as WARNINGs. */
   readings: readonly Reading[];
   /** The requests each server role must refuse, one per rejection rule (../negative/). */

@@ -6,6 +6,7 @@ import { cmReqOffProcess } from '@consent-sim/sim';
 import { CM_REQ_OFF_COVERAGE } from '../../coverage/cm-req-off.ts';
 import { cmReqOffModel } from '../../model/cm-req-off/index.ts';
 import { CM_REQ_OFF_MUTANTS } from '../../mutants/cm-req-off.ts';
+import { CM_REQ_OFF_VARIANTS } from '../../mutants/cm-req-off-variants.ts';
 import { CM_REQ_OFF_NEGATIVE_MUTANTS } from '../../mutants/negative.ts';
 import type { ProcessPlugin } from '../../process/plugin.ts';
 import { CM_REQ_OFF_NEGATIVE } from './negative.ts';
@@ -22,6 +23,7 @@ export const cmReqOffPlugin = {
     model: CM_REQ_OFF_COVERAGE,
   },
   mutants: [...CM_REQ_OFF_MUTANTS, ...CM_REQ_OFF_NEGATIVE_MUTANTS],
+  variants: CM_REQ_OFF_VARIANTS,
   readings: CM_REQ_OFF_READINGS,
   negative: CM_REQ_OFF_NEGATIVE,
   random: cmReqOffRandomMenu,

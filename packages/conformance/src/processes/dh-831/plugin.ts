@@ -6,6 +6,7 @@ import { dh831Process } from '@consent-sim/sim';
 import { DH831_COVERAGE } from '../../coverage/dh-831.ts';
 import { dh831Model } from '../../model/dh-831/index.ts';
 import { DH_831_MUTANTS } from '../../mutants/dh-831.ts';
+import { DH_831_VARIANTS } from '../../mutants/dh-831-variants.ts';
 import { DH_831_NEGATIVE_MUTANTS } from '../../mutants/negative.ts';
 import type { ProcessPlugin } from '../../process/plugin.ts';
 import { DH831_NEGATIVE } from './negative.ts';
@@ -22,6 +23,7 @@ export const dh831Plugin = {
     model: DH831_COVERAGE,
   },
   mutants: [...DH_831_MUTANTS, ...DH_831_NEGATIVE_MUTANTS],
+  variants: DH_831_VARIANTS,
   readings: DH_831_READINGS,
   negative: DH831_NEGATIVE,
   random: dh831RandomMenu,
