@@ -36,7 +36,7 @@ const laterDiffers = (what: string) =>
   'an event across the deadline a path probes, the path is INCONCLUSIVE, not FAIL (issue 12 build 3)';
 const noStepsDiffers =
   'it reports no steps — correct: `steps` is optional in the SUT protocol (§ which steps to ' +
-  'report); what only steps could show (a seller fetching data) is NOT_JUDGED, not FAIL';
+  'report); what only steps could show is NOT_JUDGED, not FAIL';
 
 export const DH_831_VARIANTS: readonly Variant[] = [
   {
