@@ -1,3 +1,4 @@
+import { PROCESSES, type Variant } from '@consent-sim/conformance';
 import { describe, expect, it } from 'vitest';
 import { runMain } from '../cli.ts';
 import { shippedScenariosIo } from '../testing.ts';
@@ -14,6 +15,7 @@ describe('sim mutants', () => {
     const report = JSON.parse(result.out) as {
       score: { killed: number; survived: number; equivalent: number; score: number };
       mutants: { id: string; status: string; check?: string; step?: string | null }[];
+      variants: { id: string; role: string; status: string; paths: number; check?: string }[];
     };
     const survivors = report.mutants.filter((m) => m.status === 'SURVIVED').map((m) => m.id);
     expect(survivors).toEqual([]);
@@ -39,6 +41,14 @@ describe('sim mutants', () => {
     const fourDays = report.mutants.find((m) => m.id === 'cm-req-off/objection-4-days');
     expect(fourDays?.status).toBe('KILLED');
     expect(['CM_REQ_OFF_VNB_13', 'CM_REQ_OFF_VNB_16']).toContain(fourDays?.step);
+    // Issue 12 build 5: the legitimate variants, every role of both processes, draw no FAIL on
+    // their own paths (a FALSE-FAIL would print its check here).
+    const falseFails = report.variants.filter((v) => v.status !== 'PASS');
+    expect(falseFails).toEqual([]);
+    expect(new Set(report.variants.map((v) => v.role))).toEqual(
+      new Set(['sp', 'vnb', 'customer', 'seller', 'datahub']),
+    );
+    for (const v of report.variants) expect(v.paths, v.id).toBeGreaterThan(0);
   }, 300_000); // a guard against a hang: 70 mutants take ~80 s alone, twice that on a loaded machine
 
   it('prints per mutant the verdict and the score as text, equivalents listed with the reason', async () => {
@@ -55,7 +65,42 @@ describe('sim mutants', () => {
       /mutation score: (\d+)\/\1 killed \(100\.0%; 8 of them in strict mode only\), 0 equivalent excluded/,
     );
     expect(result.out).not.toContain('dh-831/');
+    // The variants follow in their own section, each with its verdict and counts.
+    expect(result.out).toMatch(
+      /legitimate variants .*\n(.*\n)*.*cm-req-off\/legit-sp-1min-later \[sp\] .*\n {4}PASS over \d+ path\(s\): \d+ INCONCLUSIVE, [1-9]\d* WARNING, 0 NOT_JUDGED/,
+    );
+    expect(result.out).toMatch(
+      /cm-req-off\/legit-vnb-no-steps \[vnb\] .*\n {4}PASS .*, [1-9]\d* NOT_JUDGED/,
+    );
+    expect(result.out).toMatch(/variants: (\d+)\/\1 PASS, 0 FALSE-FAIL/);
   }, 300_000); // a guard against a hang, not a timing goal (~30 s alone, far more on a loaded machine)
+
+  it('fails, saying it is a harness defect, when a variant draws a FAIL', async () => {
+    const plugin = PROCESSES['cm-req-off'];
+    // Not legitimate, to show the runner can fail: an SP whose answers never leave.
+    const silent: Variant = {
+      id: 'cm-req-off/legit-sp-silent',
+      process: 'cm-req-off',
+      role: 'sp',
+      differs: 'sends nothing',
+      transport: (served) => async (path, body) => {
+        const answer = await served(path, body);
+        return { ...answer, body: { ...(answer.body as object), outbox: [] } };
+      },
+      focus: ['happy-path'],
+    };
+    const io = shippedScenariosIo();
+    const code = await runMain(['mutants', '--max-paths', '0'], io, {
+      processes: {
+        'cm-req-off': { ...plugin, mutants: plugin.mutants.slice(0, 1), variants: [silent] },
+      },
+    });
+    expect(code).toBe(1);
+    expect(io.out()).toMatch(
+      /cm-req-off\/legit-sp-silent \[sp\] sends nothing\n {4}FALSE-FAIL on path happy-path .*happy-path:message#\d+/,
+    );
+    expect(io.out()).toContain('a legitimate variant drew a FAIL: that is a defect of the harness');
+  }, 60_000);
 
   it('refuses an unknown process as a usage error', async () => {
     const result = await mutants(['--process', 'cm-req-on']);

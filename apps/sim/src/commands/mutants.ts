@@ -5,6 +5,7 @@ import { EXIT, usageError } from '../errors.ts';
 import { processesOption } from '../process-option.ts';
 import { progressFor } from '../progress.ts';
 import { loadShipped } from '../scenarios.ts';
+import { runVariants, variantsJson, variantsText } from './mutants-variants.ts';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -25,7 +26,7 @@ function verdictText(result: MutantResult): string {
 export const mutantsCommand: Command = {
   name: 'mutants',
   summary:
-    'Run conform against deliberately wrong DSOs, SPs and Datahubs; print the mutation score',
+    'Run conform against deliberately wrong systems (all must be killed) and legitimate variants (none may FAIL)',
   usage: ['mutants [--process cm-req-off|dh-831] [--max-paths N] [--format text|json]'],
   help: `
 Serves each mutant (the reference role with one guard, delay or action made wrong) through the
@@ -37,12 +38,20 @@ a WARNING by default; it is run as "sim conform --strict" would judge it and mus
 there (printed as "KILLED in strict mode" with the reason). Mutants no check could tell from the
 reference would be listed as EQUIVALENT and left out of the score (the catalogue has none).
 
+Then it runs the legitimate variants: correct systems that differ from the reference only where
+the documents allow it — their own ids and namespace prefixes, instants in UTC, every message
+1 s or 1 min later, no steps reported — over every path (model paths, shipped scenarios and a
+server role's negative suite), each printed with its INCONCLUSIVE, WARNING and NOT_JUDGED counts.
+A variant must draw no FAIL; one that does is a FALSE-FAIL (its first failing check is printed):
+a defect of the harness, since conform would fail a correct system.
+
 Options:
   --process P     cm-req-off or dh-831 (default both)
-  --max-paths N   after a mutant's own paths, run at most N more (default all)
+  --max-paths N   after a mutant's or variant's own paths, run at most N more (default all)
   --format F      text (default) or json
 
-Exit status: 0 when every mutant is killed or equivalent, 1 when one survives, 2 for usage errors.
+Exit status: 0 when every mutant is killed or equivalent and no variant draws a FAIL, 1 when a
+mutant survives or a variant FALSE-FAILs, 2 for usage errors.
 
 Example:
   pnpm sim mutants --process dh-831 --max-paths 5
@@ -76,6 +85,12 @@ Example:
       }
     }
     const score = mutationScore(results);
+    progress.finish(
+      `${score.survived === 0 ? colors.green('PASS') : colors.red('FAIL')} mutants: ${score.killed} killed, ${score.survived} survived, ${score.equivalent} equivalent`,
+    );
+    // The other half: correct systems that must draw no FAIL (a FAIL is the harness's defect).
+    const variants = await runVariants(io, colors, plugins, scenarios, maxPaths);
+    const falseFails = variants.filter((v) => v.verdict.status === 'FALSE-FAIL').length;
     const percent = `${(score.score * 100).toFixed(1)}%`;
     if (format === 'json') {
       const rows = results.map(({ mutant, verdict }) => ({
@@ -97,7 +112,7 @@ Example:
         ...(mutant.strictOnly !== undefined ? { strictOnly: mutant.strictOnly } : {}),
       }));
       io.stdout(
-        `${JSON.stringify({ format: 'consent-sim.mutants/1', score, mutants: rows }, null, 2)}\n`,
+        `${JSON.stringify({ format: 'consent-sim.mutants/1', score, mutants: rows, variants: variantsJson(variants) }, null, 2)}\n`,
       );
     } else {
       const lines = results.map(({ mutant, ...rest }) => {
@@ -116,12 +131,10 @@ Example:
           `mutation score: ${score.killed}/${score.killed + score.survived} killed (${percent}; ${strictKills} of them in strict mode only), ${score.equivalent} equivalent excluded${equivalents.length > 0 ? ':' : ''}`,
           ...equivalents.map((r) => `  ${r.mutant.id}: ${verdictText(r)}`),
           '',
+          ...variantsText(variants, colors),
         ].join('\n'),
       );
     }
-    progress.finish(
-      `${score.survived === 0 ? colors.green('PASS') : colors.red('FAIL')} mutants: ${score.killed} killed, ${score.survived} survived, ${score.equivalent} equivalent`,
-    );
-    return score.survived === 0 ? EXIT.ok : EXIT.invalid;
+    return score.survived === 0 && falseFails === 0 ? EXIT.ok : EXIT.invalid;
   },
 };
