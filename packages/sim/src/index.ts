@@ -62,6 +62,7 @@ export {
   runScenario,
   type ScenarioLimits,
   ScenarioSetupError,
+  type ScheduledStimulus,
   UnknownProcessError,
   xmlChannels,
 } from './process/index.ts';

@@ -1,5 +1,5 @@
 import type { AnyActorRef } from 'xstate';
-import { VirtualClock } from './clock.ts';
+import { type TimerId, VirtualClock } from './clock.ts';
 import {
   type InboundCodec,
   type MachineEvent,
@@ -119,10 +119,14 @@ export class Simulation implements InvariantContext {
     return [...this.#parties.values()].map((p) => p.info);
   }
 
-  /** Makes a party do something at `at` (a scenario stimulus); the engine adds `at` to the event. */
-  stimulus(at: number, partyId: string, event: MachineEvent): void {
+  /**
+   * Makes a party do something at `at` (a scenario stimulus); the engine adds `at` to the event.
+   * Returns the clock task, which `sim conform` cancels to move a stimulus that reacts to a
+   * message of the system under test (conformance sut/anchors.ts).
+   */
+  stimulus(at: number, partyId: string, event: MachineEvent): TimerId {
     const party = this.#party(partyId, 'stimulus');
-    this.clock.schedule(
+    return this.clock.schedule(
       at,
       () => {
         const now = this.clock.now();

@@ -5,6 +5,7 @@
  * latencies and faults; the caller says only what differs (machines swapped for wrong ones or
  * for protocol proxies, codecs wrapped by a bridge, instant transit, no stimuli).
  */
+import type { TimerId } from '../clock.ts';
 import type { InboundCodec, MachineEvent, OutboundCodec } from '../codec.ts';
 import { createRng } from '../rng.ts';
 import { channelLatencies, faultRules } from '../scenario/engine-options.ts';
@@ -30,10 +31,22 @@ export interface AssembleOptions extends WiringOptions {
   codecs?(wiring: ProcessWiring): { outbound: OutboundCodec; inbound: InboundCodec };
 }
 
+/** A scenario stimulus as the run scheduled it: its clock task, to be moved by a caller. */
+export interface ScheduledStimulus {
+  /** Its index in `scenario.stimuli`. */
+  index: number;
+  atMs: number;
+  party: string;
+  event: MachineEvent;
+  timer: TimerId;
+}
+
 export interface AssembledRun {
   sim: Simulation;
   wiring: ProcessWiring;
   seed: number;
+  /** The scenario's stimuli as scheduled (none with `stimuli: false`). */
+  stimuli: readonly ScheduledStimulus[];
 }
 
 const defaultStimulus = (stimulus: ScenarioStimulus): MachineEvent => ({
@@ -76,15 +89,15 @@ export function assembleRun(options: AssembleOptions): AssembledRun {
   if (options.invariants !== false) {
     for (const invariant of wiring.invariants) sim.addInvariant(invariant);
   }
+  const stimuli: ScheduledStimulus[] = [];
   if (options.stimuli !== false) {
     const toEvent = wiring.stimulusEvent ?? defaultStimulus;
     scenario.stimuli.forEach((stimulus, index) => {
-      sim.stimulus(
-        scenario.stimuliAtMs[index] ?? scenario.startMs,
-        stimulus.party,
-        toEvent(stimulus),
-      );
+      const atMs = scenario.stimuliAtMs[index] ?? scenario.startMs;
+      const event = toEvent(stimulus);
+      const timer = sim.stimulus(atMs, stimulus.party, event);
+      stimuli.push({ index, atMs, party: stimulus.party, event, timer });
     });
   }
-  return { sim, wiring, seed };
+  return { sim, wiring, seed, stimuli };
 }

@@ -1,5 +1,10 @@
 // The process seam of the engine: definitions, the one run assembly, the scenario runner.
-export { type AssembledRun, type AssembleOptions, assembleRun } from './assemble.ts';
+export {
+  type AssembledRun,
+  type AssembleOptions,
+  assembleRun,
+  type ScheduledStimulus,
+} from './assemble.ts';
 export {
   type ChannelSpec,
   type ProcessDefinition,
