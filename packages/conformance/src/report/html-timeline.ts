@@ -1,7 +1,8 @@
 /**
- * A failing path's expected-vs-actual timeline: the path's message and step checks in the order
- * they happened (or were due), expected on the left, what the system did on the right, the
- * differing rows highlighted: where the run parted from the reference is the first red row.
+ * A failing path's expected-vs-actual timeline: the path's message and step checks, and the
+ * stimuli causal timing moved (sut/anchors.ts), in the order they happened (or were due),
+ * expected on the left, what the system did on the right, the differing rows highlighted: where
+ * the run parted from the reference is the first red row.
  */
 import { instantOf, kindOf, type ReportCheck } from './difference.ts';
 
@@ -21,7 +22,7 @@ function side(text: string): { what: string; at: string } {
 
 export function timelineHtml(checks: readonly ReportCheck[]): string {
   const rows = checks
-    .filter((c) => ['message', 'step'].includes(kindOf(c)))
+    .filter((c) => ['message', 'step', 'stimulus'].includes(kindOf(c)))
     .map((c, i) => ({ c, i, at: instantOf(c) ?? Number.POSITIVE_INFINITY }))
     .sort((a, b) => a.at - b.at || a.i - b.i)
     .map(({ c }) => {

@@ -1,9 +1,10 @@
 /**
  * The text report: what a person reads first. Line 1 the counts, then the findings (root causes,
  * most paths first) each with its path count, an example and the exact command that reruns it;
- * then every path that did not pass, its title and id, and its non-PASS checks.
+ * then every path that did not pass, its title and id, and its non-PASS checks (and the stimuli
+ * causal timing moved, PASS checks that explain the instants of the others: sut/anchors.ts).
  */
-import type { ReportCheck } from './difference.ts';
+import { kindOf, type ReportCheck } from './difference.ts';
 import type { ReportFinding } from './findings.ts';
 import { type ConformReport, findingCommand, type ReportPath } from './report.ts';
 import { REPORT_VERDICTS, severity } from './verdict.ts';
@@ -86,7 +87,7 @@ export function renderConformText(
   for (const path of shown) {
     lines.push(`${path.verdict} ${path.id} "${path.title}" (${path.source}, seed ${path.seed})`);
     for (const check of report.checks.filter((c) => c.path === path.id)) {
-      if (check.verdict === 'PASS' && !options.verbose) continue;
+      if (check.verdict === 'PASS' && !options.verbose && kindOf(check) !== 'stimulus') continue;
       lines.push(...checkLines(check, expected));
     }
     if (path.verdict !== 'PASS') lines.push(`  reproduce: ${path.reproduce}`);

@@ -16,6 +16,7 @@ import {
   type OutboundCodec,
   type ProcessWiring,
   type Scenario,
+  type ScheduledStimulus,
   type SendEmission,
   type Simulation,
   xmlChannels,
@@ -98,6 +99,8 @@ export class SutBridge {
   readonly wiring: ProcessWiring;
   readonly proxied: ReadonlySet<string>;
   readonly captured: CapturedDelivery[] = [];
+  /** The scenario's stimuli as scheduled, to be moved by causal timing (anchors.ts). */
+  readonly stimuli: readonly ScheduledStimulus[];
   /** The process's channels: what each carries. */
   readonly channels: ProcessPlugin['channels'];
   readonly #plugin: ProcessPlugin;
@@ -112,7 +115,7 @@ export class SutBridge {
     for (const role of options.proxied) {
       machines[role] = proxyMachine((event) => this.#captureEvent(role, event));
     }
-    const { sim, wiring } = assembleRun({
+    const { sim, wiring, stimuli } = assembleRun({
       definition: options.plugin,
       scenario: options.scenario,
       machines,
@@ -123,6 +126,7 @@ export class SutBridge {
     });
     this.sim = sim;
     this.wiring = wiring;
+    this.stimuli = stimuli;
   }
 
   /** A real document travels as it is; anything else (incl. simulation-only JSON) as content. */

@@ -6,6 +6,7 @@
 import { isoInZone } from '@consent-sim/core';
 import type { Scenario, Simulation, TraceEvent } from '@consent-sim/sim';
 import type { ProcessPlugin } from '../process/plugin.ts';
+import { anchorStimuli } from './anchors.ts';
 import { type CapturedDelivery, SutBridge } from './bridge.ts';
 import { checkOutboxChannels, type SutAnswer, type SutClient } from './client.ts';
 import type { SutDocument, SutMail } from './judge/documents.ts';
@@ -39,6 +40,12 @@ export interface DriveOptions {
    * returns deliveries, those go instead and the run stops after the answer to the last one.
    */
   tamper?: Tamper;
+  /**
+   * Move each stimulus that follows a message of the SUT with that message (anchors.ts). Default
+   * false: every stimulus at the reference run's instant. remote-party.ts sets it when the
+   * SUT's lateness moved an event of the path across its deadline.
+   */
+  anchored?: boolean;
 }
 
 /** A delivery the harness makes to the SUT, before the protocol adds ids. */
@@ -159,6 +166,9 @@ export async function driveSut(
     invariants: !plugin.policy.stateKeepers.includes(role),
   });
   const { sim } = bridge;
+  if (options.anchored === true) {
+    anchorStimuli(sim, bridge.stimuli, referenceEvents, role, scenario.zone);
+  }
   const iso = (ms: number) => isoInZone(ms, scenario.zone);
   const testId = `${path.id}-${scenario.seed}`;
   const intake = new Intake(bridge, role, iso);

@@ -8,7 +8,7 @@
 import { runScenario, type TraceEvent } from '@consent-sim/sim';
 import { type PluginTable, type ProcessPlugin, tableOf } from '../process/plugin.ts';
 import { SutClient } from './client.ts';
-import { driveSut, type RunCaps, type SutPath } from './drive.ts';
+import { driveSut, type Observed, type RunCaps, type SutPath } from './drive.ts';
 import { inMemoryTransport } from './in-memory.ts';
 import { LATER_THAN_REFERENCE, LATER_TOLERANCE_MS, offset } from './judge/findings.ts';
 import { judge } from './judge/judge.ts';
@@ -43,18 +43,21 @@ export async function runAgainstSut(options: RunAgainstSutOptions): Promise<Chec
   }
   const reference = runScenario(path.scenario, { processes: tableOf(plugin) });
   const observed = await driveSut({ ...options, plugin }, reference.events);
-  const judgeAgainst = (expected: readonly TraceEvent[], exact = false) =>
-    judge({
-      ...observed,
-      pathId: path.id,
-      role,
-      scenario: path.scenario,
-      policy: plugin.policy,
-      zone: plugin.zone,
-      covers: path.covers ?? [],
-      reference: expected,
-      exact,
-    });
+  const judgeOf: JudgeOf =
+    (run) =>
+    (expected, exact = false) =>
+      judge({
+        ...run,
+        pathId: path.id,
+        role,
+        scenario: path.scenario,
+        policy: plugin.policy,
+        zone: plugin.zone,
+        covers: path.covers ?? [],
+        reference: expected,
+        exact,
+      });
+  const judgeAgainst = judgeOf(observed);
   const checks = judgeAgainst(reference.events);
   if (!checks.some((c) => c.verdict === 'FAIL' || isTiming(c))) return checks;
   // Another reasonable reading of an open question (docs/interpretations) is a WARNING, not a
@@ -80,7 +83,19 @@ export async function runAgainstSut(options: RunAgainstSutOptions): Promise<Chec
           },
     );
   }
-  return lateButRight(options, plugin, observed, reference.events, checks, judgeAgainst);
+  return lateButRight({ options, plugin, observed, reference: reference.events, judgeOf }, checks);
+}
+
+/** Judges a run against an expected trace (the reference's, or another run's). */
+type JudgeOf = (run: Observed) => (expected: readonly TraceEvent[], exact?: boolean) => Check[];
+
+/** What the causal-timing fallbacks need of the path's first run. */
+interface FirstRun {
+  options: RunAgainstSutOptions;
+  plugin: ProcessPlugin;
+  observed: Observed;
+  reference: readonly TraceEvent[];
+  judgeOf: JudgeOf;
 }
 
 /**
@@ -89,26 +104,39 @@ export async function runAgainstSut(options: RunAgainstSutOptions): Promise<Chec
  * the last millisecond of the 30 days), and the harness's parties then rightly do what the
  * documents say for the later instant. When the reference role, made to answer exactly that much
  * later (later.ts), runs the path as the SUT's run did — no FAIL against that run — the FAILs
- * against the on-time reference are the lateness's, not a fault: the path is INCONCLUSIVE, each
- * such check saying why. A system late and wrong still differs from the late reference: FAIL.
+ * against the on-time reference are the lateness's, not a fault. The path is then run once more
+ * with the stimuli that follow the SUT's messages moved with them (anchors.ts), so a probe placed
+ * after the SUT's message stays a probe: judged by that run (`judgedAnchored`), and INCONCLUSIVE,
+ * each FAIL saying why, only where that run too is explained by the lateness alone. A system
+ * late and wrong still differs from the late reference: FAIL.
  */
-async function lateButRight(
-  options: RunAgainstSutOptions,
-  plugin: ProcessPlugin,
-  observed: { trace: readonly TraceEvent[]; errors: readonly string[] },
-  reference: readonly TraceEvent[],
-  checks: Check[],
-  judgeAgainst: (expected: readonly TraceEvent[]) => Check[],
-): Promise<Check[]> {
+async function lateButRight(first: FirstRun, checks: Check[]): Promise<Check[]> {
+  const { options, plugin, observed, reference } = first;
   if (!checks.some((c) => c.verdict === 'FAIL') || observed.errors.length > 0) return checks;
   const delayMs = latenessOf(options.role, reference, observed.trace);
   if (delayMs === 0) return checks;
-  const client = new SutClient(
-    delaying(inMemoryTransport(tableOf(plugin), options.role), delayMs, plugin.zone),
-  );
-  const late = await driveSut({ ...options, plugin, client }, reference);
+  const lateReference = (anchored: boolean) =>
+    driveSut(
+      {
+        ...options,
+        plugin,
+        anchored,
+        client: new SutClient(
+          delaying(inMemoryTransport(tableOf(plugin), options.role), delayMs, plugin.zone),
+        ),
+      },
+      reference,
+    );
+  const late = await lateReference(false);
   if (late.errors.length > 0) return checks;
-  if (judgeAgainst(late.trace).some((c) => c.verdict === 'FAIL')) return checks;
+  if (
+    first
+      .judgeOf(observed)(late.trace)
+      .some((c) => c.verdict === 'FAIL')
+  )
+    return checks;
+  const anchored = await judgedAnchored(first, lateReference);
+  if (anchored !== null) return anchored;
   const by = offset(0, delayMs).replace(/ later$/, '');
   return checks.map((check) =>
     check.verdict !== 'FAIL'
@@ -119,6 +147,26 @@ async function lateButRight(
           title: `${check.title} — INCONCLUSIVE: your ${options.role} answered ${by} later than the reference, which moved an event of this path across the deadline it probes; the reference answering ${by} later runs the path as yours did`,
         },
   );
+}
+
+/**
+ * The path run again against the SUT with every stimulus that follows a message of the SUT
+ * anchored to it: its checks when that run is judged — no FAIL (the probes, moved with the SUT's
+ * messages, found it right), or a FAIL the late reference, anchored alike, does not explain (late
+ * and wrong) — else null (the lateness still explains every difference: INCONCLUSIVE).
+ */
+async function judgedAnchored(
+  first: FirstRun,
+  lateReference: (anchored: boolean) => Promise<Observed>,
+): Promise<Check[] | null> {
+  const { options, plugin, reference, judgeOf } = first;
+  const run = await driveSut({ ...options, plugin, anchored: true }, reference);
+  if (run.errors.length > 0) return null;
+  const checks = judgeOf(run)(reference);
+  if (!checks.some((c) => c.verdict === 'FAIL')) return checks;
+  const late = await lateReference(true);
+  if (late.errors.length > 0) return null;
+  return judgeOf(run)(late.trace).some((c) => c.verdict === 'FAIL') ? checks : null;
 }
 
 /**

@@ -12,6 +12,7 @@ import { type AddCheck, checkList } from './checks.ts';
 import { judgeDerived, type TimedItem } from './derived.ts';
 import { judgeDocuments, type SutDocument, type SutMail } from './documents.ts';
 import { judgeMessages } from './messages.ts';
+import { judgeMoved } from './moved.ts';
 import { judgeExcluded, judgeSteps } from './steps.ts';
 
 /** A delivery to the SUT as the harness made it (a `deliver` request), with its instant. */
@@ -87,6 +88,7 @@ export function judge(input: JudgeInput): Check[] {
   judgeMessages({ role, policy, keys, trace, reference, exact }, add);
   judgeSteps({ role, policy, keys, trace, reference, exact }, add);
   judgeExcluded({ scenario: input.scenario, role, policy, keys, trace, reference }, add);
+  judgeMoved(trace, add);
   return checks;
 }
 
