@@ -10,6 +10,9 @@ import { CM_REQ_OFF_SP_MUTANTS } from '../mutants/cm-req-off-sp.ts';
 import { generatePaths } from '../paths/generate.ts';
 import { tableOf } from '../process/plugin.ts';
 import { PROCESSES } from '../processes/index.ts';
+import { timelineHtml } from '../report/html-timeline.ts';
+import { buildConformReport } from '../report/report.ts';
+import { renderConformText } from '../report/text.ts';
 import { collectPaths } from '../vectors/sources.ts';
 import { stimulusAnchors } from './anchors.ts';
 import { SutBridge } from './bridge.ts';
@@ -17,7 +20,7 @@ import { SutClient } from './client.ts';
 import { inMemoryTransport } from './in-memory.ts';
 import { delaying } from './later.ts';
 import { runAgainstSut } from './remote-party.ts';
-import type { Check } from './verdicts.ts';
+import { type Check, summarise } from './verdicts.ts';
 
 const plugin = PROCESSES['cm-req-off'];
 const processes = tableOf(plugin);
@@ -120,6 +123,37 @@ describe('issue 12 build 3: stimuli anchored to the SUT message they follow', ()
     for (const [id, checks] of await run('vnb', 60_000, probes)) {
       expect([...verdicts(checks)].sort(), id).toEqual(['PASS', 'WARNING']);
     }
+  }, 300_000);
+
+  it('the report shows each moved stimulus under its path: text, and a row of the HTML timeline', async () => {
+    const wrong = CM_REQ_OFF_SP_MUTANTS.find((m) => m.id === 'cm-req-off/sp-data-after-revocation');
+    if (wrong === undefined) throw new Error('mutant cm-req-off/sp-data-after-revocation is gone');
+    const path = objection[0];
+    if (path === undefined) throw new Error('no objection-after-deadline path');
+    const checks = (await run('sp', 1_000, [path], { sp: wrong.machine() })).get(path.id) ?? [];
+    const report = buildConformReport({
+      process: 'cm-req-off',
+      role: 'sp',
+      target: 'memory',
+      strict: false,
+      summary: summarise(checks),
+      paths: [
+        {
+          id: path.id,
+          title: path.title,
+          source: 'model',
+          seed: path.scenario.seed,
+          start: path.scenario.start,
+        },
+      ],
+      checks,
+    });
+    const text = renderConformText(report);
+    expect(text).toContain(`${path.id}:stimulus#0`);
+    expect(text).toMatch(
+      /stimulus object \(customer\) moved 1 s later, with your ANFORDERUNG_CMQF/,
+    );
+    expect(timelineHtml(checks)).toMatch(/<td>stimulus<\/td><td>stimulus object<\/td>/);
   }, 300_000);
 
   it('the reference itself (Δ = 0): nothing moves, every check PASSes', async () => {
