@@ -47,7 +47,7 @@ function countsText(verdict: VariantVerdict): string {
 function verdictText(verdict: VariantVerdict): string {
   switch (verdict.status) {
     case 'PASS':
-      return `PASS over ${verdict.paths} path(s): ${countsText(verdict)}`;
+      return `PASS over ${verdict.paths} path(s) — checks: ${countsText(verdict)}`;
     case 'FALSE-FAIL': {
       const { check } = verdict;
       return `FALSE-FAIL on path ${check.path} (path ${verdict.paths} run), ${check.id} (${check.step ?? 'no step'}): ${check.title}\n      expected: ${check.expected}\n      got:      ${check.actual}`;

@@ -67,7 +67,7 @@ describe('sim mutants', () => {
     expect(result.out).not.toContain('dh-831/');
     // The variants follow in their own section, each with its verdict and counts.
     expect(result.out).toMatch(
-      /legitimate variants .*\n(.*\n)*.*cm-req-off\/legit-sp-1min-later \[sp\] .*\n {4}PASS over \d+ path\(s\): \d+ INCONCLUSIVE, [1-9]\d* WARNING, 0 NOT_JUDGED/,
+      /legitimate variants .*\n(.*\n)*.*cm-req-off\/legit-sp-1min-later \[sp\] .*\n {4}PASS over \d+ path\(s\) — checks: \d+ INCONCLUSIVE, [1-9]\d* WARNING, 0 NOT_JUDGED/,
     );
     expect(result.out).toMatch(
       /cm-req-off\/legit-vnb-no-steps \[vnb\] .*\n {4}PASS .*, [1-9]\d* NOT_JUDGED/,
