@@ -17,7 +17,7 @@ import {
   type SutIncident,
   sutError,
 } from '@consent-sim/conformance';
-import { isJsonMediaType, readBody } from './body.ts';
+import { isJsonMediaType, parseBody, readBody } from './body.ts';
 import { heavyLane, isHeavy } from './heavy-lane.ts';
 
 export interface SutServerOptions extends SutHandlerOptions {
@@ -132,22 +132,18 @@ export async function startSutServer(options: SutServerOptions): Promise<Running
         request.destroy();
         return;
       }
-      let body: unknown;
-      try {
-        body = JSON.parse(read.text);
-      } catch (error) {
-        const answer = sutError(
-          'bad-json',
-          `consent-sim: the body is not JSON: ${error instanceof Error ? error.message : String(error)}`,
-          '$',
-        );
-        return send(response, answer.status, answer.body);
-      }
+      const parsed = isHeavy(read.bytes)
+        ? await heavy.turn(async () => parseBody(read.bytes))
+        : parseBody(read.bytes);
+      if ('refusal' in parsed) return send(response, parsed.refusal.status, parsed.refusal.body);
+      const { body } = parsed;
       const testId = testIdOf(body);
       const path = (request.url ?? '').split('?')[0] ?? '';
       const context = { server: identity, testId, path };
       const run = async () => requestContext.run(context, () => handle(path, body));
-      const answer = await serialise(testId, () => (isHeavy(read.text) ? heavy(body, run) : run()));
+      const answer = await serialise(testId, () =>
+        isHeavy(read.bytes) ? heavy(body, run) : run(),
+      );
       send(response, answer.status, answer.body);
     })().catch((error: unknown) => {
       const incident = handle.fail('', request.url ?? '', error);
