@@ -4,6 +4,7 @@
  */
 import { addCalendarDays, cmReqOff, isoInZone, VIENNA } from '@consent-sim/core';
 import { type AnyStateMachine, emit, enqueueActions } from 'xstate';
+import { CM_REQ_OFF_CUSTOMER_MUTANTS } from './cm-req-off-customer.ts';
 import { CM_REQ_OFF_DAYS_MUTANTS } from './cm-req-off-days.ts';
 import { CM_REQ_OFF_DERIVED_MUTANTS } from './cm-req-off-derived.ts';
 import { dsoWithConsents, objectionBy, redemptionBy } from './cm-req-off-dso.ts';
@@ -332,4 +333,5 @@ export const CM_REQ_OFF_MUTANTS: readonly Mutant[] = [
   ...CM_REQ_OFF_DERIVED_MUTANTS,
   // Wrong SPs that give in to a temptation: data without an active consent (cm-req-off-sp.ts).
   ...CM_REQ_OFF_SP_MUTANTS,
+  ...CM_REQ_OFF_CUSTOMER_MUTANTS,
 ];

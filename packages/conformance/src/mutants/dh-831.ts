@@ -4,6 +4,7 @@
  */
 import { calendarDaysBetween, dh831, HELSINKI } from '@consent-sim/core';
 import { type AnyStateMachine, assign, enqueueActions, sendParent } from 'xstate';
+import { DH_831_CUSTOMER_MUTANTS } from './dh-831-customer.ts';
 import { DH_831_DERIVED_MUTANTS } from './dh-831-derived.ts';
 import { DH_831_SELLER_MUTANTS } from './dh-831-seller.ts';
 import { DH_831_WRITER_MUTANTS } from './dh-831-writers.ts';
@@ -317,4 +318,5 @@ export const DH_831_MUTANTS: readonly Mutant[] = [
   ...DH_831_DERIVED_MUTANTS,
   // Wrong sellers that give in to a temptation: data without an approved authorization.
   ...DH_831_SELLER_MUTANTS,
+  ...DH_831_CUSTOMER_MUTANTS,
 ];

@@ -11,8 +11,10 @@ describe('mutants', () => {
   for (const [process, role] of [
     ['cm-req-off', 'vnb'],
     ['cm-req-off', 'sp'],
+    ['cm-req-off', 'customer'],
     ['dh-831', 'datahub'],
     ['dh-831', 'seller'],
+    ['dh-831', 'customer'],
   ] as const satisfies readonly (readonly [ProcessName, string])[]) {
     it(`the reference ${role} passes every path that kills a ${process} mutant (no false kills)`, async () => {
       const focus = [
