@@ -90,21 +90,27 @@ export async function runCase(
   const tampered = observed.tampered;
   if (tampered === undefined) return { observed, answer: null };
   const sender = tampered.deliveries.at(-1)?.from ?? suite.target.from;
-  const late = await answerWithin(client, `${id}-${base.seed}`, tampered.answer, plugin.zone);
   // A late system answers the case's earlier deliveries (a state rule's good request, sent the
-  // same instant) in the same batch, in order: of a late batch only what goes to the last
-  // delivery's sender after its answers to that sender's earlier deliveries is the answer.
+  // same instant) first, in order, in one batch or at timers of their own (a latency that
+  // varies): of what it sends late, only what goes to the last delivery's sender after its
+  // answers to that sender's earlier deliveries is the answer.
   const earlier = tampered.deliveries.slice(0, -1).filter((d) => d.from === sender).length;
-  const outbox =
-    tampered.answer.outbox.length > 0 || tampered.deliveries.length === 1
-      ? late
-      : late.filter((i) => i.to === sender).slice(earlier);
+  const skipEarlier = tampered.answer.outbox.length === 0 && tampered.deliveries.length > 1;
+  const late = await answerWithin(
+    client,
+    `${id}-${base.seed}`,
+    tampered.answer,
+    plugin.zone,
+    skipEarlier ? (items) => items.filter((i) => i.to === sender).length > earlier : undefined,
+  );
+  const outbox = skipEarlier ? late.filter((i) => i.to === sender).slice(earlier) : late;
   return { observed, answer: suite.classify(outbox, sender) };
 }
 
 /**
  * The SUT's outbox after the case's last delivery, and what it sends at its own timers up to an
- * hour later when that answer was empty: a server may answer a moment later than the reference
+ * hour later until `enough` holds (by default: until it sends anything) when that answer was
+ * empty: a server may answer a moment later than the reference
  * (up to an hour is a WARNING elsewhere, § What the harness checks), and a late refusal is a
  * refusal — not "no answer" (issue 12 build 5, variant `cm-req-off/legit-vnb-1min-later`).
  * `testId` is the one the driver reset the SUT with (drive.ts: path id and seed).
@@ -114,11 +120,12 @@ async function answerWithin(
   testId: string,
   answer: SutAnswer,
   zone: string,
+  enough: (outbox: readonly OutboxItem[]) => boolean = (outbox) => outbox.length > 0,
 ): Promise<OutboxItem[]> {
   const outbox: OutboxItem[] = [...answer.outbox];
   const until = answer.nowMs + LATER_TOLERANCE_MS;
   let next = answer.nextTimerMs;
-  while (outbox.length === 0 && next !== null && next <= until) {
+  while (!enough(outbox) && next !== null && next <= until) {
     const later = await client.clock({
       protocol: SUT_PROTOCOL_VERSION,
       testId,

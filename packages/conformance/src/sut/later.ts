@@ -33,13 +33,30 @@ function laterDateHeader(text: string, delayMs: number): string {
   });
 }
 
-function later(item: OutboxItem, dueMs: number, delayMs: number, zone: string): OutboxItem {
-  const shift = (written: string) => {
-    const ms = Date.parse(written);
-    return Number.isNaN(ms) ? written : isoInZone(ms + delayMs, zone);
+/**
+ * `item` as it leaves at `dueMs`, its "now" fields `delayMs` later. `written` maps each text
+ * already sent to what was sent: a document sent again (a retry) is the one written the first
+ * time, as a system that re-sends keeps its document; with a delay that varies, restamping it
+ * anew would date it before its first sending.
+ */
+function later(
+  item: OutboxItem,
+  dueMs: number,
+  delayMs: number,
+  zone: string,
+  written: Map<string, string>,
+): OutboxItem {
+  const shift = (value: string) => {
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? value : isoInZone(ms + delayMs, zone);
+  };
+  const once = (text: string, write: (text: string) => string) => {
+    const sent = written.get(text) ?? write(text);
+    written.set(text, sent);
+    return sent;
   };
   const restamp = (text: string) =>
-    NOW_DATE_TIMES.reduce((t, name) => restampXml(t, name, shift), text);
+    once(text, (t) => NOW_DATE_TIMES.reduce((u, name) => restampXml(u, name, shift), t));
   const payload = item.content?.qrPayload;
   return {
     ...item,
@@ -48,7 +65,7 @@ function later(item: OutboxItem, dueMs: number, delayMs: number, zone: string): 
       item.document === null
         ? null
         : item.channel === 'email'
-          ? laterDateHeader(item.document, delayMs)
+          ? once(item.document, (t) => laterDateHeader(t, delayMs))
           : restamp(item.document),
     // A hand-over passes on the DSO's QR code, which the customer did not write (BP_04): it
     // keeps the instants the DSO wrote; a DSO's letter holds templates it writes now.
@@ -61,19 +78,37 @@ function later(item: OutboxItem, dueMs: number, delayMs: number, zone: string): 
 /**
  * @example new SutClient(delaying(inMemoryTransport(processes, 'sp'), 60_000, 'Europe/Vienna'))
  */
-export function delaying(transport: SutTransport, delayMs: number, zone: string): SutTransport {
-  let held: { dueMs: number; item: OutboxItem }[] = [];
+export function delaying(
+  transport: SutTransport,
+  delay: number | ((item: OutboxItem, nth: number) => number),
+  zone: string,
+): SutTransport {
+  let held: { dueMs: number; delayMs: number; item: OutboxItem }[] = [];
+  let sent = 0;
+  const written = new Map<string, string>();
+  let lastDueMs = Number.NEGATIVE_INFINITY;
+  const delayOf = typeof delay === 'number' ? () => delay : delay;
   return async (path, body) => {
-    if (path === SUT_ENDPOINTS.reset) held = [];
+    if (path === SUT_ENDPOINTS.reset) {
+      held = [];
+      sent = 0;
+      written.clear();
+      lastDueMs = Number.NEGATIVE_INFINITY;
+    }
     const answer = await transport(path, body);
     const response = answer.body as SutResponse | null;
     if (answer.status !== 200 || response === null || !Array.isArray(response.outbox))
       return answer;
     const nowMs = Date.parse(response.now);
     for (const item of response.outbox) {
-      held.push({ dueMs: Date.parse(item.at) + delayMs, item });
+      // First in, first out: a message never overtakes one the role sent before it.
+      const atMs = Date.parse(item.at);
+      const dueMs = Math.max(atMs + delayOf(item, sent), lastDueMs);
+      sent += 1;
+      lastDueMs = dueMs;
+      held.push({ dueMs, delayMs: dueMs - atMs, item });
     }
-    const due = held.filter((h) => h.dueMs <= nowMs);
+    const due = held.filter((h) => h.dueMs <= nowMs).sort((a, b) => a.dueMs - b.dueMs);
     held = held.filter((h) => h.dueMs > nowMs);
     const timers = [
       ...(response.nextTimerAt === null ? [] : [Date.parse(response.nextTimerAt)]),
@@ -84,7 +119,7 @@ export function delaying(transport: SutTransport, delayMs: number, zone: string)
       ...answer,
       body: {
         ...response,
-        outbox: due.map((h) => later(h.item, h.dueMs, delayMs, zone)),
+        outbox: due.map((h) => later(h.item, h.dueMs, h.delayMs, zone, written)),
         nextTimerAt: next === null ? null : isoInZone(next, zone),
       },
     };

@@ -14,6 +14,7 @@ import { LATER_THAN_REFERENCE, LATER_TOLERANCE_MS, offset } from './judge/findin
 import { judge } from './judge/judge.ts';
 import { pairByKey } from './judge/pairing.ts';
 import { delaying } from './later.ts';
+import type { OutboxItem } from './protocol.ts';
 import type { Check } from './verdicts.ts';
 
 export interface RunAgainstSutOptions {
@@ -115,6 +116,7 @@ async function lateButRight(first: FirstRun, checks: Check[]): Promise<Check[]> 
   if (!checks.some((c) => c.verdict === 'FAIL') || observed.errors.length > 0) return checks;
   const delayMs = latenessOf(options.role, reference, observed.trace);
   if (delayMs === 0) return checks;
+  const delays = delaysOf(options.role, reference, observed.trace, delayMs);
   const lateReference = (anchored: boolean) =>
     driveSut(
       {
@@ -122,7 +124,7 @@ async function lateButRight(first: FirstRun, checks: Check[]): Promise<Check[]> 
         plugin,
         anchored,
         client: new SutClient(
-          delaying(inMemoryTransport(tableOf(plugin), options.role), delayMs, plugin.zone),
+          delaying(inMemoryTransport(tableOf(plugin), options.role), delays.next(), plugin.zone),
         ),
       },
       reference,
@@ -137,7 +139,9 @@ async function lateButRight(first: FirstRun, checks: Check[]): Promise<Check[]> 
     return checks;
   const anchored = await judgedAnchored(first, lateReference);
   if (anchored !== null) return anchored;
-  const by = offset(0, delayMs).replace(/ later$/, '');
+  const by = delays.uniform
+    ? offset(0, delayMs).replace(/ later$/, '')
+    : `up to ${offset(0, delays.maxMs).replace(/ later$/, '')}`;
   return checks.map((check) =>
     check.verdict !== 'FAIL'
       ? check
@@ -187,6 +191,64 @@ function latenessOf(
     return delayMs <= LATER_TOLERANCE_MS ? delayMs : 0;
   }
   return 0;
+}
+
+/**
+ * The SUT's lateness message by message, for the late reference to answer as late as the SUT
+ * did: the n-th message of a kind (message code, or channel) the late reference sends is held
+ * as long as the SUT's n-th message of that kind was late against the reference's (clamped to
+ * 0 … the lateness tolerance); a message the SUT's run has no counterpart for keeps the last
+ * delay used, starting from the first late message's. A system whose latency varies (1 s here,
+ * 40 s there) is then compared with a reference that varies alike, not with one held by its
+ * first delay throughout.
+ */
+function delaysOf(
+  role: string,
+  reference: readonly TraceEvent[],
+  trace: readonly TraceEvent[],
+  firstMs: number,
+): { next: () => (item: OutboxItem) => number; uniform: boolean; maxMs: number } {
+  const kind = (e: { messageCode?: string | null; channel?: string | null }) =>
+    e.messageCode ?? e.channel ?? '';
+  const sent = (t: readonly TraceEvent[]) => {
+    const byKind = new Map<string, TraceEvent[]>();
+    for (const e of t) {
+      if (e.kind !== 'deliver' || e.from !== role) continue;
+      const list = byKind.get(kind(e));
+      if (list === undefined) byKind.set(kind(e), [e]);
+      else list.push(e);
+    }
+    for (const list of byKind.values()) list.sort((x, y) => x.atMs - y.atMs);
+    return byKind;
+  };
+  const theirs = sent(trace);
+  const perKind = new Map<string, number[]>();
+  for (const [k, ours] of sent(reference)) {
+    const got = theirs.get(k) ?? [];
+    perKind.set(
+      k,
+      ours.flatMap((w, i) => {
+        const g = got[i];
+        return g === undefined ? [] : [Math.min(Math.max(g.atMs - w.atMs, 0), LATER_TOLERANCE_MS)];
+      }),
+    );
+  }
+  const all = [firstMs, ...[...perKind.values()].flat()];
+  return {
+    uniform: all.every((d) => d === firstMs),
+    maxMs: Math.max(...all),
+    next: () => {
+      const seen = new Map<string, number>();
+      let last = firstMs;
+      return (item) => {
+        const k = kind(item);
+        const n = seen.get(k) ?? 0;
+        seen.set(k, n + 1);
+        last = perKind.get(k)?.[n] ?? last;
+        return last;
+      };
+    },
+  };
 }
 
 /** A WARNING of the kind "later than the reference" (findings.ts): timing, no key. */
