@@ -40,7 +40,8 @@ reference would be listed as EQUIVALENT and left out of the score (the catalogue
 
 Then it runs the legitimate variants: correct systems that differ from the reference only where
 the documents allow it — their own ids and namespace prefixes, instants in UTC, every message
-1 s or 1 min later, no steps reported — over every path (model paths, shipped scenarios and a
+1 s or 1 min later or by a delay that varies from 1 s to 1 min, no steps reported — over every
+path (model paths, shipped scenarios and a
 server role's negative suite), each printed with its INCONCLUSIVE, WARNING and NOT_JUDGED counts.
 A variant must draw no FAIL; one that does is a FALSE-FAIL (its first failing check is printed):
 a defect of the harness, since conform would fail a correct system.

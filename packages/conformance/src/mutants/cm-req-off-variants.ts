@@ -11,6 +11,7 @@ import {
   type OwnIdScheme,
   ownIds,
   prefixed,
+  varyingLater,
   writing,
 } from './variant-writers.ts';
 
@@ -98,6 +99,7 @@ export const CM_REQ_OFF_VARIANTS: readonly Variant[] = [
     transport: answeringLater(60_000),
     focus: ['redeemed-at-deadline', 'happy-path'],
   },
+  varyingLater('cm-req-off', 'sp', ['redeemed-at-deadline', 'happy-path']),
   {
     id: 'cm-req-off/legit-sp-no-steps',
     process: 'cm-req-off',
@@ -138,6 +140,7 @@ export const CM_REQ_OFF_VARIANTS: readonly Variant[] = [
     transport: answeringLater(60_000),
     focus: ['redeemed-at-deadline', 'objection-at-deadline'],
   },
+  varyingLater('cm-req-off', 'vnb', ['redeemed-at-deadline', 'objection-at-deadline']),
   {
     id: 'cm-req-off/legit-vnb-no-steps',
     process: 'cm-req-off',
@@ -154,6 +157,7 @@ export const CM_REQ_OFF_VARIANTS: readonly Variant[] = [
     transport: answeringLater(60_000),
     focus: ['objection-at-deadline', 'happy-path'],
   },
+  varyingLater('cm-req-off', 'customer', ['objection-at-deadline', 'happy-path']),
   {
     id: 'cm-req-off/legit-customer-no-steps',
     process: 'cm-req-off',

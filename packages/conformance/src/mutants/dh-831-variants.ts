@@ -11,6 +11,7 @@ import {
   type OwnIdScheme,
   ownIds,
   prefixed,
+  varyingLater,
   writing,
 } from './variant-writers.ts';
 
@@ -81,6 +82,7 @@ export const DH_831_VARIANTS: readonly Variant[] = [
     transport: answeringLater(60_000),
     focus: ['start-at-90-days', 'start-yesterday-at-night'],
   },
+  varyingLater('dh-831', 'seller', ['start-at-90-days', 'start-yesterday-at-night']),
   {
     id: 'dh-831/legit-seller-no-steps',
     process: 'dh-831',
@@ -113,6 +115,7 @@ export const DH_831_VARIANTS: readonly Variant[] = [
     transport: answeringLater(60_000),
     focus: ['approved', 'reminder-sent'],
   },
+  varyingLater('dh-831', 'datahub', ['approved', 'reminder-sent']),
   {
     id: 'dh-831/legit-datahub-no-steps',
     process: 'dh-831',
@@ -129,6 +132,7 @@ export const DH_831_VARIANTS: readonly Variant[] = [
     transport: answeringLater(60_000),
     focus: ['approved', 'rejected-by-customer'],
   },
+  varyingLater('dh-831', 'customer', ['approved', 'rejected-by-customer']),
   {
     id: 'dh-831/legit-customer-no-steps',
     process: 'dh-831',

@@ -8,6 +8,7 @@ import { delaying } from '../sut/later.ts';
 import { SUT_ENDPOINTS } from '../sut/protocol.ts';
 import { type OutboxRewrite, stamping, utcDigitsAs } from './stamps.ts';
 import { rewriting } from './transports.ts';
+import type { Variant } from './types.ts';
 
 /** A variant's transport: the served role's transport behind `rewrite`. */
 export const writing =
@@ -20,6 +21,39 @@ export const answeringLater =
   (delayMs: number) =>
   (served: SutTransport, zone: string): SutTransport =>
     delaying(served, delayMs, zone);
+
+/**
+ * The delay of a system's `n`-th message (from 0, counted per test) whose latency varies:
+ * 1 s … 60 s, spread by an integer hash of `n` (no randomness: the same run every time).
+ */
+export const varyingDelayMs = (n: number): number => {
+  let x = Math.imul(n + 1, 0x9e3779b1) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b) >>> 0;
+  x = (x ^ (x >>> 13)) >>> 0;
+  return 1_000 + (x % 60) * 1_000;
+};
+
+/**
+ * A legitimate variant whose every message leaves 1 s … 1 min later than the reference's, the
+ * delay varying from message to message (`varyingDelayMs`), in the order the role sent them —
+ * a real system's latency is not constant. Found by trying it (2026-12-05): the harness used to
+ * compare such a system with a reference held by its first delay throughout (false FAILs for
+ * the SP and the customer), restamped a re-sent document anew, and took a late server's first
+ * held answer for its answer to a negative case.
+ */
+export const varyingLater = (process: string, role: string, focus: readonly string[]): Variant => ({
+  id: `${process}/legit-${role}-varying-later`,
+  process,
+  role,
+  differs:
+    "every message leaves 1 s to 1 min later than the reference's, the delay varying from " +
+    'message to message (in the order sent), its "now" fields written then — correct: the ' +
+    'documents fix deadlines, not how fast a system answers, nor that it answers equally fast ' +
+    'each time; where the lateness moves an event across the deadline a path probes, the path is ' +
+    'INCONCLUSIVE, not FAIL (issue 12 build 3)',
+  transport: (served, zone) => delaying(served, (_item, n) => varyingDelayMs(n), zone),
+  focus,
+});
 
 /** The elements `names` (local names) written in UTC (`Z`), the same instant. */
 export const inUtc = (names: readonly string[]): OutboxRewrite => stamping(names, utcDigitsAs('Z'));

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { shippedScenarios } from '../coverage/test-scenarios.ts';
 import { CM_REQ_OFF_SP_MUTANTS } from '../mutants/cm-req-off-sp.ts';
+import { varyingDelayMs } from '../mutants/variant-writers.ts';
 import { runVariant } from '../mutants/variants-run.ts';
 import { generatePaths } from '../paths/generate.ts';
 import { type ProcessPlugin, tableOf } from '../process/plugin.ts';
@@ -22,14 +23,14 @@ import type { Check } from './verdicts.ts';
 async function fullRun(
   plugin: ProcessPlugin,
   role: string,
-  delayMs: number,
+  delay: Parameters<typeof delaying>[1],
   machine?: Parameters<typeof inMemoryTransport>[2],
 ): Promise<Check[]> {
   const processes = tableOf(plugin);
   const covers = new Map(generatePaths(plugin).paths.map((p) => [p.id, p.covers]));
   const { paths } = collectPaths(plugin, { scenarios: [], judging: role });
   const client = new SutClient(
-    delaying(inMemoryTransport(processes, role, machine), delayMs, plugin.zone),
+    delaying(inMemoryTransport(processes, role, machine), delay, plugin.zone),
   );
   const checks: Check[] = [];
   for (const path of paths) {
@@ -117,6 +118,34 @@ describe('issue 12 build 3: a system that answers later than the reference', () 
       expect(failures(await variantRun(id))).toEqual([]);
     }, 900_000);
   }
+
+  // A latency that varies from message to message (1 s … 1 min, in order): the late reference
+  // the SUT is compared with answers as late as the SUT did, message by message.
+  for (const [process, role] of [
+    ['cm-req-off', 'sp'],
+    ['cm-req-off', 'vnb'],
+    ['cm-req-off', 'customer'],
+    ['dh-831', 'seller'],
+    ['dh-831', 'datahub'],
+    ['dh-831', 'customer'],
+  ] as const) {
+    it(`a correct ${role} whose latency varies from 1 s to 1 min (${process}/legit-${role}-varying-later) draws no FAIL on any path`, async () => {
+      const checks = await variantRun(`${process}/legit-${role}-varying-later`);
+      expect(failures(checks)).toEqual([]);
+      for (const check of checks.filter((c) => c.verdict === 'INCONCLUSIVE')) {
+        expect(check.title).toMatch(/answered (up to )?\d+ s later than the reference/);
+      }
+    }, 900_000);
+  }
+
+  it('a wrong SP whose latency varies still FAILs', async () => {
+    const wrong = CM_REQ_OFF_SP_MUTANTS.find((m) => m.id === 'cm-req-off/sp-data-on-receipt');
+    if (wrong === undefined) throw new Error('mutant cm-req-off/sp-data-on-receipt is gone');
+    const checks = await fullRun(PROCESSES['cm-req-off'], 'sp', (_item, n) => varyingDelayMs(n), {
+      sp: wrong.machine(),
+    });
+    expect(failures(checks).some((f) => f.includes('ANFORDERUNG_DATEN (unexpected)'))).toBe(true);
+  }, 900_000);
 
   it('a wrong SP that is also late still FAILs (lateness explains nothing it did wrong)', async () => {
     const wrong = CM_REQ_OFF_SP_MUTANTS.find((m) => m.id === 'cm-req-off/sp-data-on-receipt');
