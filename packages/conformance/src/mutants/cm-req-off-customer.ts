@@ -10,56 +10,39 @@ import { cmReqOff } from '@consent-sim/core';
 import { type AnyStateMachine, enqueueActions } from 'xstate';
 import type { Mutant } from './types.ts';
 
-type MailReceived = cmReqOff.MailReceivedEvent;
-const received = (event: cmReqOff.CmReqOffCustomerEvent): MailReceived | undefined =>
-  event.type === 'mail.received' ? event : undefined;
-
-/** A customer app that passes the QR code to the SP as soon as it arrives (BP_03 skipped). */
+/**
+ * A customer app that passes the QR code to the SP as soon as it arrives (BP_03 skipped): it keeps
+ * the code as the reference does, then runs the reference's own hand-over.
+ */
 const handsOverUnasked = (): AnyStateMachine =>
   cmReqOff.cmReqOffCustomerMachine.provide({
     actions: {
-      keepQrCode: enqueueActions(({ context, event, enqueue }) => {
-        const mail = received(event);
-        if (mail === undefined || mail.mail.topic.kind !== 'qrCode') return;
-        const consentIds = mail.mail.topic.consentIds;
-        const qrPayload = mail.mail.qrPayload ?? '';
-        enqueue.assign({ qrPayload, consentIds });
-        enqueue.emit({
-          type: 'send',
-          channel: 'handover',
-          to: context.serviceProvider,
-          message: {
-            subject: 'QR-Code',
-            text: 'Meine Datenfreigabe',
-            topic: { kind: 'qrCode', consentIds },
-            qrPayload,
-          },
+      keepQrCode: enqueueActions(({ event, enqueue }) => {
+        if (event.type !== 'mail.received' || event.mail.topic.kind !== 'qrCode') return;
+        enqueue.assign({
+          qrPayload: event.mail.qrPayload ?? '',
+          consentIds: event.mail.topic.consentIds,
         });
+        enqueue('handOver');
       }),
     },
   });
 
-/** A customer app that objects as soon as the DSO's notice arrives (BP_05 read as "object"). */
+/**
+ * A customer app that objects as soon as the DSO's notice arrives (BP_05 read as "object"): it
+ * keeps the deadline as the reference does, then runs the reference's own objection.
+ */
 const objectsOnNotice = (): AnyStateMachine =>
   cmReqOff.cmReqOffCustomerMachine.provide({
     actions: {
-      rememberDeadline: enqueueActions(({ context, event, enqueue }) => {
-        const mail = received(event);
-        if (mail === undefined || mail.mail.topic.kind !== 'consentRequestNotice') return;
+      rememberDeadline: enqueueActions(({ event, enqueue }) => {
+        if (event.type !== 'mail.received' || event.mail.topic.kind !== 'consentRequestNotice')
+          return;
         enqueue.assign({
-          objectionDeadline: mail.mail.topic.objectionDeadline,
-          noticeAt: mail.at,
+          objectionDeadline: event.mail.topic.objectionDeadline,
+          noticeAt: event.at,
         });
-        enqueue.emit({
-          type: 'send',
-          channel: context.via,
-          to: context.dso,
-          message: {
-            subject: 'Widerspruch Datenfreigabe',
-            text: 'Ich widerspreche der Nutzung meiner Daten.',
-            topic: { kind: 'objection', consentIds: context.consentIds },
-          },
-        });
+        enqueue('object');
       }),
     },
   });

@@ -108,7 +108,8 @@ export function delaying(
       lastDueMs = dueMs;
       held.push({ dueMs, delayMs: dueMs - atMs, item });
     }
-    const due = held.filter((h) => h.dueMs <= nowMs).sort((a, b) => a.dueMs - b.dueMs);
+    // Held in the order sent, with due instants that never decrease (FIFO): already in order.
+    const due = held.filter((h) => h.dueMs <= nowMs);
     held = held.filter((h) => h.dueMs > nowMs);
     const timers = [
       ...(response.nextTimerAt === null ? [] : [Date.parse(response.nextTimerAt)]),

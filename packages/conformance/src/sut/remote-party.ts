@@ -173,6 +173,10 @@ async function judgedAnchored(
   return judgeOf(run)(late.trace).some((c) => c.verdict === 'FAIL') ? checks : null;
 }
 
+/** What `role` sent in a run (its deliveries), in time order. */
+const sentBy = (role: string, trace: readonly TraceEvent[]) =>
+  trace.filter((e) => e.kind === 'deliver' && e.from === role).sort((x, y) => x.atMs - y.atMs);
+
 /**
  * How much later the SUT's first late message left than the reference's on the same route
  * (0 when none is late, or later than the tolerance for a timing WARNING).
@@ -182,10 +186,8 @@ function latenessOf(
   reference: readonly TraceEvent[],
   trace: readonly TraceEvent[],
 ): number {
-  const sent = (t: readonly TraceEvent[]) =>
-    t.filter((e) => e.kind === 'deliver' && e.from === role).sort((x, y) => x.atMs - y.atMs);
   const key = (e: TraceEvent) => `${e.to ?? ''}|${e.messageCode ?? e.channel ?? ''}`;
-  for (const { w, g } of pairByKey(sent(reference), sent(trace), key)) {
+  for (const { w, g } of pairByKey(sentBy(role, reference), sentBy(role, trace), key)) {
     if (w === undefined || g === undefined || g.atMs <= w.atMs) continue;
     const delayMs = g.atMs - w.atMs;
     return delayMs <= LATER_TOLERANCE_MS ? delayMs : 0;
@@ -212,13 +214,7 @@ function delaysOf(
     e.messageCode ?? e.channel ?? '';
   const sent = (t: readonly TraceEvent[]) => {
     const byKind = new Map<string, TraceEvent[]>();
-    for (const e of t) {
-      if (e.kind !== 'deliver' || e.from !== role) continue;
-      const list = byKind.get(kind(e));
-      if (list === undefined) byKind.set(kind(e), [e]);
-      else list.push(e);
-    }
-    for (const list of byKind.values()) list.sort((x, y) => x.atMs - y.atMs);
+    for (const e of sentBy(role, t)) byKind.set(kind(e), [...(byKind.get(kind(e)) ?? []), e]);
     return byKind;
   };
   const theirs = sent(trace);
